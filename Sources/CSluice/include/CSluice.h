@@ -1,0 +1,5 @@
+#ifndef CSLUICE_H
+#define CSLUICE_H
+#include "csl_sys.h"
+#include "csl_ssl.h"
+#endif

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func sluiceEngineBuilds() { #expect(Bool(true)) }
