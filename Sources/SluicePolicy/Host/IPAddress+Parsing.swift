@@ -82,6 +82,6 @@ extension IPAddress {
         if parts.count > 1 && parts.last?.isEmpty == true { parts.removeLast() }
         guard let last = parts.last, !last.isEmpty else { return false }
         if last.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
-        return parseIPv4Number(last) != nil && (last.hasPrefix("0x") || last.hasPrefix("0X"))
+        return (last.hasPrefix("0x") || last.hasPrefix("0X")) && last.dropFirst(2).allSatisfy(\.isHexDigit)
     }
 }
