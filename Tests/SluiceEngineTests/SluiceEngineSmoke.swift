@@ -1,3 +1,0 @@
-import Testing
-
-@Test func sluiceEngineBuilds() { #expect(Bool(true)) }
