@@ -89,7 +89,9 @@ public final class Engine: Sendable {
             case .warn:
                 verdict.intercept = !policy.isNeverInspected(host)
             default:
-                verdict.intercept = inspect && !policy.isNeverInspected(host)
+                // A path-scoped rule before the deciding one can only be applied once the tunnel is opened up.
+                let pathRuleFirst = policy.hasEarlierPathRule(than: rule, host: host, port: target.port, client: client, user: user, groups: groups)
+                verdict.intercept = (inspect || pathRuleFirst) && !policy.isNeverInspected(host)
             }
             return .tunnel(verdict)
         }

@@ -136,3 +136,30 @@ func refusesBadHostWith400(request: EngineRequest, code: String) throws {
     let other = engine.decide(EngineRequest(method: "GET", target: "/etc/passwd", hostHeaders: ["proxy.local:3128"]))
     #expect(other.status == 400)
 }
+
+/// Path-scoped rules cannot be applied to a CONNECT, so their hosts are intercepted and decided per request.
+@Test func pathScopedRulesForceInterception() throws {
+    let yaml = """
+    version: 1
+    rules:
+      - name: m365
+        action: redact
+        hosts: [substrate.office.com]
+        paths: [/m365Copilot/]
+      - name: office
+        action: allow
+        domains: [office.com]
+      - name: late-path
+        action: deny
+        domains: [late.example]
+        paths: [/x]
+    """
+    let engine = Engine.make(yaml)
+    #expect(engine.decide(.connect("substrate.office.com:443")).verdict?.intercept == true)
+    #expect(engine.decide(.connect("outlook.office.com:443")).verdict?.intercept == false)
+    #expect(engine.decide(.connect("late.example:443")).verdict?.intercept == true)
+    let inner = EngineRequest(method: "POST", target: "/m365Copilot/Chathub", tunnelAuthority: "substrate.office.com:443")
+    #expect(engine.decide(inner).verdict?.rule == "m365")
+    let mail = EngineRequest(method: "GET", target: "/owa/", tunnelAuthority: "substrate.office.com:443")
+    #expect(engine.decide(mail).verdict?.rule == "office")
+}

@@ -36,11 +36,15 @@ struct HostMatcher: Sendable {
     }
 
     /// Index of the first rule (lowest file position) whose host and other conditions hold.
-    func firstMatch(host: NormalizedHost, port: Int, path: String, client: IPAddress?, user: String?, groups: [String],
+    /// With `path` nil, only rules that have a `paths` condition are considered, and that condition is ignored
+    /// (used for CONNECT, where the path is not known until the tunnel is intercepted).
+    func firstMatch(host: NormalizedHost, port: Int, path: String?, client: IPAddress?, user: String?, groups: [String],
                     rules: [PolicyRule]) -> Int? {
         var best = Int32.max
         func consider(_ id: Int32) {
-            if id < best && rules[Int(id)].matchesRest(port: port, path: path, client: client, user: user, groups: groups) {
+            let rule = rules[Int(id)]
+            if path == nil && rule.paths.isEmpty { return }
+            if id < best && rule.matchesRest(port: port, path: path, client: client, user: user, groups: groups) {
                 best = id
             }
         }

@@ -47,6 +47,20 @@ public struct Policy: Sendable {
             .map { rules[$0] }
     }
 
+    /// For a CONNECT (path unknown): true when a path-scoped rule that comes before `decidingRule` (or before
+    /// the default) could apply to some path on this host, so the tunnel must be intercepted to decide per request.
+    public func hasEarlierPathRule(than decidingRule: PolicyRule?, host: NormalizedHost, port: Int, client: IPAddress?,
+                                   user: String?, groups: [String] = []) -> Bool {
+        guard let scoped = matcher.firstMatch(host: host, port: port, path: nil, client: client, user: user, groups: groups, rules: rules) else {
+            return false
+        }
+        guard decidingRule != nil,
+              let deciding = matcher.firstMatch(host: host, port: port, path: "", client: client, user: user, groups: groups, rules: rules) else {
+            return true
+        }
+        return scoped < deciding
+    }
+
     /// True when `client` may use the proxy at all.
     public func allowsClient(_ client: IPAddress) -> Bool {
         allowedClients.contains { $0.contains(client) }

@@ -45,9 +45,9 @@ public struct PolicyRule: Sendable {
     }
 
     /// Conditions other than the host, checked after the host index has narrowed the candidates.
-    func matchesRest(port: Int, path: String, client: IPAddress?, user: String?, groups userGroups: [String]) -> Bool {
+    func matchesRest(port: Int, path: String?, client: IPAddress?, user: String?, groups userGroups: [String]) -> Bool {
         if !ports.isEmpty && !ports.contains(port) { return false }
-        if !paths.isEmpty && !paths.contains(where: { path.hasPrefix($0) }) { return false }
+        if let path, !paths.isEmpty && !paths.contains(where: { path.hasPrefix($0) }) { return false }
         if !clients.isEmpty {
             guard let client, clients.contains(where: { $0.contains(client) }) else { return false }
         }
