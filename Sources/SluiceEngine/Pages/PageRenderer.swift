@@ -137,6 +137,7 @@ struct PageRenderer: Sendable {
         .button{display:inline-block;background:var(--accent);color:#fff;text-decoration:none;padding:10px 18px;border-radius:10px;font-weight:600}
         .secondary{color:#475467}
         .note,.contact{font-size:.9rem;color:#475467}
+        .contact a{color:var(--accent)}
         footer{margin-top:24px;font-size:.8rem;color:#98a2b3}
         @media (prefers-color-scheme:dark){body{background:#0c111d;color:#f5f5f6}main{background:#161b26;box-shadow:none}
         .lead,.note,.contact,.secondary{color:#94969c}dt{color:#cecfd2}.host,code{background:#1f242f}}
