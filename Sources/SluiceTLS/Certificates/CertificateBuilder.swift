@@ -29,7 +29,7 @@ enum CertificateBuilder {
             ]
             if !permittedDomains.isEmpty {
                 let permitted = permittedDomains.map { "permitted;DNS:\($0)" }
-                let value = (["critical"] + permitted + ["excluded;IP:0.0.0.0/0.0.0.0", "excluded;IP:::/0"])
+                let value = (["critical"] + permitted + ["excluded;IP:0.0.0.0/0.0.0.0", "excluded;IP:::/::"])
                 extensions.append((NID_name_constraints, value.joined(separator: ",")))
             }
             try addExtensions(extensions, to: x509, issuer: x509)

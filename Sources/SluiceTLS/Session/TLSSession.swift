@@ -11,6 +11,8 @@ public final class TLSSession {
     private let isServer: Bool
     private var receivedEOF = false
     private var closeNotifyReceived = false
+    /// Latched: OpenSSL's own "init finished" flag drops while TLS 1.3 post-handshake messages are processed.
+    private var handshakeCompleted = false
 
     /// Adopts `ssl`, attaches a fresh read and write memory BIO (owned by the SSL from then on).
     init(takingOwnership ssl: OpaquePointer, isServer: Bool) throws(TLSError) {
@@ -97,7 +99,10 @@ public final class TLSSession {
 
     // MARK: Handshake
 
-    public var isHandshakeComplete: Bool { SSL_is_init_finished(ssl) == 1 }
+    public var isHandshakeComplete: Bool {
+        if !handshakeCompleted, SSL_is_init_finished(ssl) == 1 { handshakeCompleted = true }
+        return handshakeCompleted
+    }
 
     /// Drive the handshake; after calling, always drain `takeOutput()` and send it (also after a throw: it may hold an alert).
     public func handshake() throws(TLSError) -> Step {
@@ -135,6 +140,7 @@ public final class TLSSession {
     /// is used up (whether or not anything was appended) and `.closed` after the peer's close_notify.
     public func read(into plaintext: inout [UInt8]) throws(TLSError) -> Step {
         if closeNotifyReceived { return .closed }
+        let wasHandshakeComplete = isHandshakeComplete
         let chunk = 16 * 1024
         while true {
             OpenSSLErrorQueue.clear()
@@ -152,7 +158,7 @@ public final class TLSSession {
                 closeNotifyReceived = true
                 return .closed
             default:
-                if !isHandshakeComplete { throw handshakeFailure("handshake (during read)") }
+                if !wasHandshakeComplete && !isHandshakeComplete { throw handshakeFailure("handshake (during read)") }
                 if receivedEOF { throw truncation() }
                 throw OpenSSLErrorQueue.error(.protocolError, "SSL_read")
             }
