@@ -141,14 +141,15 @@ public final class TLSSession {
     public func read(into plaintext: inout [UInt8]) throws(TLSError) -> Step {
         if closeNotifyReceived { return .closed }
         let wasHandshakeComplete = isHandshakeComplete
-        let chunk = 16 * 1024
         while true {
             OpenSSLErrorQueue.clear()
-            var count = 0
-            let start = plaintext.count
-            plaintext.append(contentsOf: repeatElement(0, count: chunk))
-            let result = plaintext.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress! + start, chunk, &count) }
-            plaintext.removeLast(chunk - (result == 1 ? count : 0))
+            // One record's worth at a time through a stack buffer: no per-session scratch memory while idle.
+            let result = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { buffer in
+                var count = 0
+                let result = SSL_read_ex(ssl, buffer.baseAddress, buffer.count, &count)
+                if result == 1 { plaintext.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count])) }
+                return result
+            }
             if result == 1 { continue }
             switch SSL_get_error(ssl, result) {
             case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
@@ -213,10 +214,10 @@ public final class TLSSession {
         let output = SSL_get_wbio(ssl)
         let pending = Int(BIO_ctrl_pending(output))
         guard pending > 0 else { return }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: pending))
-        let read = bytes.withUnsafeMutableBytes { BIO_read(output, $0.baseAddress! + start, Int32(pending)) }
-        bytes.removeLast(pending - Int(max(0, read)))
+        let taken = [UInt8](unsafeUninitializedCapacity: pending) { buffer, count in
+            count = Int(max(0, BIO_read(output, buffer.baseAddress, Int32(pending))))
+        }
+        if bytes.isEmpty { bytes = taken } else { bytes.append(contentsOf: taken) }
     }
 
     public var hasPendingOutput: Bool { BIO_ctrl_pending(SSL_get_wbio(ssl)) > 0 }

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import SluiceTLS
+
+/// Numbers for docs/tls.md; run with `SLUICE_TLS_BENCH=1 swift test --filter TLSBenchmark`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLUICE_TLS_BENCH"] != nil))
+struct TLSBenchmarkTests {
+    static func measure(_ label: String, iterations: Int, _ body: () throws -> Void) rethrows {
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { for _ in 0..<iterations { try body() } }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(String(format: "BENCH %@: %.3f ms each, %.0f per second", label, seconds * 1000 / Double(iterations), Double(iterations) / seconds))
+    }
+
+    @Test func leafMinting() throws {
+        let (authority, _) = try CertificateAuthority.make()
+        let shared = try PrivateKey.generateP256()
+        var counter = 0
+        try Self.measure("mint leaf, shared key", iterations: 2000) {
+            counter += 1
+            _ = try authority.mintLeaf(for: .dns("host\(counter).example.com"), key: shared)
+        }
+        try Self.measure("mint leaf, fresh key", iterations: 2000) {
+            counter += 1
+            _ = try authority.mintLeaf(for: .dns("host\(counter).example.com"), key: try PrivateKey.generateP256())
+        }
+        try Self.measure("P-256 key generation", iterations: 2000) { _ = try PrivateKey.generateP256() }
+    }
+
+    @Test func handshakesWithAWarmCache() throws {
+        let (authority, directory) = try CertificateAuthority.make()
+        let serverContext = try TLSServerContext(authority: authority)
+        let clientContext = try TLSClientContext(
+            extraTrustPEMFile: directory + "/ca.pem", alpnProtocols: ["http/1.1"], useSystemTrust: false)
+        _ = try serverContext.leaf(for: "chat.example.com")
+        try Self.measure("handshake server+client in memory (TLS 1.3, warm cache)", iterations: 1000) {
+            let pair = SessionPair(
+                client: try TLSSession.client(context: clientContext, serverName: "chat.example.com"),
+                server: try TLSSession.server(context: serverContext, hostName: "chat.example.com"),
+                authority: authority, serverContext: serverContext)
+            try pair.handshake()
+        }
+        let payload = [UInt8](repeating: 0x61, count: 1 << 20)
+        let pair = try SessionPair.make()
+        try pair.handshake()
+        try Self.measure("1 MiB client to server (encrypt + decrypt)", iterations: 20) {
+            _ = try pair.send(payload, from: pair.client, to: pair.server)
+        }
+        try Self.measure("1 MiB encrypt only (write + takeOutput)", iterations: 20) {
+            try pair.client.write(payload)
+            _ = pair.client.takeOutput()
+        }
+    }
+}
