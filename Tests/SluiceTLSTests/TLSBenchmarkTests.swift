@@ -31,7 +31,7 @@ struct TLSBenchmarkTests {
         let (authority, directory) = try CertificateAuthority.make()
         let serverContext = try TLSServerContext(authority: authority)
         let clientContext = try TLSClientContext(
-            extraTrustPEMFile: directory + "/ca.pem", alpnProtocols: ["http/1.1"], useSystemTrust: false)
+            extraTrustPEMFile: directory + "/ca.pem", alpnProtocols: ["http/1.1"], useSystemTrust: false, onlyTLS12: false)
         _ = try serverContext.leaf(for: "chat.example.com")
         try Self.measure("handshake server+client in memory (TLS 1.3, warm cache)", iterations: 1000) {
             let pair = SessionPair(

@@ -12,12 +12,13 @@ struct SessionPair {
     static func make(
         host: String = "chat.example.com", serverName: String? = nil, authority: CertificateAuthority? = nil,
         directory: String? = nil, trustTestCA: Bool = true, clientALPN: [String] = ["http/1.1"],
-        leafValidity: (notBefore: Int, notAfter: Int) = (-3600, 7 * 24 * 3600)
+        leafValidity: (notBefore: Int, notAfter: Int) = (-3600, 7 * 24 * 3600), onlyTLS12: Bool = false
     ) throws -> SessionPair {
         let (authority, directory) = try authority.map { ($0, directory!) } ?? CertificateAuthority.make()
         let serverContext = try TLSServerContext(authority: authority, leafCacheSize: 16, leafValidity: leafValidity)
         let clientContext = try TLSClientContext(
-            extraTrustPEMFile: trustTestCA ? directory + "/ca.pem" : nil, alpnProtocols: clientALPN, useSystemTrust: !trustTestCA)
+            extraTrustPEMFile: trustTestCA ? directory + "/ca.pem" : nil, alpnProtocols: clientALPN, useSystemTrust: !trustTestCA,
+            onlyTLS12: onlyTLS12)
         return SessionPair(
             client: try TLSSession.client(context: clientContext, serverName: serverName ?? host),
             server: try TLSSession.server(context: serverContext, hostName: host),

@@ -14,6 +14,17 @@ import Testing
     #expect(try pair.client.handshake() == .done)
 }
 
+/// TLS 1.2 clients (the floor) get the same SNI, ALPN and data path as TLS 1.3 ones.
+@Test func tls12ClientCompletesAHandshake() throws {
+    let pair = try SessionPair.make(host: "chat.example.com", onlyTLS12: true)
+    try pair.handshake()
+    #expect(pair.server.negotiatedProtocol == "TLSv1.2")
+    #expect(pair.server.serverName == "chat.example.com")
+    #expect(pair.server.negotiatedALPN == "http/1.1")
+    let body = [UInt8](repeating: 0x7A, count: 70_000)
+    #expect(try pair.send(body, from: pair.server, to: pair.client) == body)
+}
+
 @Test(arguments: [0, 1, 100, 16 * 1024, 16 * 1024 + 1, 1 << 20])
 func plaintextCrossesInBothDirections(_ size: Int) throws {
     let pair = try SessionPair.make()

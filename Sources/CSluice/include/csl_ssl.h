@@ -12,6 +12,8 @@
 
 /* Macro over SSL_CTX_ctrl: the TLS 1.2 floor for both directions. */
 long csl_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
+/* Macro over SSL_CTX_ctrl: caps the version (tests pin TLS 1.2 to cover both protocol versions). */
+long csl_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version);
 /* Macro over SSL_ctrl: puts the SNI host name into the ClientHello. */
 long csl_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 /* Macro over BIO_ctrl: makes an empty memory BIO say "retry" (-1) or EOF (0) to OpenSSL. */

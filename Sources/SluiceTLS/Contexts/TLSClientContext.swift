@@ -7,16 +7,19 @@ public final class TLSClientContext: Sendable {
     let context: SSLContext
 
     public convenience init(extraTrustPEMFile: String? = nil) throws(TLSError) {
-        try self.init(extraTrustPEMFile: extraTrustPEMFile, alpnProtocols: ["http/1.1"], useSystemTrust: true)
+        try self.init(extraTrustPEMFile: extraTrustPEMFile, alpnProtocols: ["http/1.1"], useSystemTrust: true, onlyTLS12: false)
     }
 
-    /// Tests offer other ALPN lists (h2 only) and drop the system store so only their own CA is trusted.
-    init(extraTrustPEMFile: String?, alpnProtocols: [String], useSystemTrust: Bool) throws(TLSError) {
+    /// Tests offer other ALPN lists (h2 only), drop the system store so only their own CA is trusted, and pin TLS 1.2.
+    init(extraTrustPEMFile: String?, alpnProtocols: [String], useSystemTrust: Bool, onlyTLS12: Bool) throws(TLSError) {
         OpenSSLErrorQueue.clear()
         guard let ctx = SSL_CTX_new(TLS_client_method()) else { throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_new(client)") }
         context = SSLContext(takingOwnership: ctx)
         guard csl_SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) == 1 else {
             throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_set_min_proto_version(TLS 1.2)")
+        }
+        if onlyTLS12, csl_SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION) != 1 {
+            throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_set_max_proto_version(TLS 1.2)")
         }
         SSL_CTX_set_options(ctx, csl_SSL_OP_NO_RENEGOTIATION())
         SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nil)
