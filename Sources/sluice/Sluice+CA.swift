@@ -123,6 +123,7 @@ extension Sluice.CACommand {
             certificate  \(location.directory)/ca.pem
             subject      \(authority.subject)
             SHA-256      \(authority.fingerprintSHA256)
+            SPKI SHA-256 \(authority.publicKeySHA256Base64)
             expires      \(formatted(authority.notAfter)) (\(remaining >= 0 ? "in \(remaining) days" : "EXPIRED"))
             """)
             if remaining < 0 { throw ExitCode.failure }

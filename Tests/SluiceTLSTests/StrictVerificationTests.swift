@@ -23,3 +23,19 @@ func leafPassesOpenSSLStrictVerification(_ host: String, _ flag: String) throws 
     #expect(process.terminationStatus == 0, "\(text)")
     #expect(text.contains(": OK"))
 }
+
+/// The SPKI hash matches what `openssl pkey -pubout | openssl dgst -sha256 -binary | base64` computes.
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/sh")))
+func publicKeyHashMatchesOpenSSLCommandLine() throws {
+    let (authority, directory) = try CertificateAuthority.make()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "openssl x509 -in '\(directory)/ca.pem' -noout -pubkey | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64"]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    process.waitUntilExit()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == authority.publicKeySHA256Base64)
+    #expect(authority.publicKeySHA256Base64.count == 44)
+}

@@ -14,6 +14,8 @@
 long csl_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 /* Macro over SSL_CTX_ctrl: caps the version (tests pin TLS 1.2 to cover both protocol versions). */
 long csl_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version);
+/* Macro over SSL_CTX_ctrl: sets SSL_MODE_* flags (RELEASE_BUFFERS keeps idle sessions small). */
+long csl_SSL_CTX_set_mode(SSL_CTX *ctx, long mode);
 /* Macro over SSL_ctrl: puts the SNI host name into the ClientHello. */
 long csl_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 /* Macro over BIO_ctrl: makes an empty memory BIO say "retry" (-1) or EOF (0) to OpenSSL. */

@@ -15,6 +15,8 @@ public final class CertificateAuthority: Sendable {
     /// The CA certificate as PEM, what clients must trust.
     public let certificatePEM: String
     public var fingerprintSHA256: String { summary.fingerprintSHA256 }
+    /// Base64 SHA-256 of the CA's public key, for Chromium's `--ignore-certificate-errors-spki-list` in tests.
+    public var publicKeySHA256Base64: String { summary.publicKeySHA256Base64 }
     public var notAfter: Date { summary.notAfter }
     /// RFC 2253 subject, e.g. "O=Acme,CN=Sluice Local CA".
     public var subject: String { summary.subject }

@@ -7,6 +7,8 @@ struct CertificateSummary: Sendable {
     var subject: String
     var issuer: String
     var fingerprintSHA256: String
+    /// Base64 SHA-256 of the SubjectPublicKeyInfo (HPKP form; Chromium's --ignore-certificate-errors-spki-list).
+    var publicKeySHA256Base64: String
     var notBefore: Date
     var notAfter: Date
     var serialBits: Int
@@ -37,6 +39,7 @@ struct CertificateSummary: Sendable {
         subject = try CertificateSummary.text(of: X509_get_subject_name(x509))
         issuer = try CertificateSummary.text(of: X509_get_issuer_name(x509))
         fingerprintSHA256 = try CertificateSummary.fingerprint(x509)
+        publicKeySHA256Base64 = try CertificateSummary.publicKeyHash(x509)
         notBefore = try CertificateSummary.date(X509_get0_notBefore(x509))
         notAfter = try CertificateSummary.date(X509_get0_notAfter(x509))
         if let number = ASN1_INTEGER_to_BN(X509_get_serialNumber(x509), nil) {
@@ -72,6 +75,19 @@ struct CertificateSummary: Sendable {
             throw OpenSSLErrorQueue.error(.certificate, "X509_digest(sha256)")
         }
         return digest.prefix(Int(length)).map { String(format: "%02X", $0) }.joined(separator: ":")
+    }
+
+    private static func publicKeyHash(_ x509: OpaquePointer) throws(TLSError) -> String {
+        var der: UnsafeMutablePointer<UInt8>?
+        let length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x509), &der)
+        guard length > 0, let der else { throw OpenSSLErrorQueue.error(.certificate, "i2d_X509_PUBKEY") }
+        defer { csl_OPENSSL_free(der) }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var digestLength: UInt32 = 0
+        guard digest.withUnsafeMutableBufferPointer({ EVP_Digest(der, Int(length), $0.baseAddress, &digestLength, EVP_sha256(), nil) }) == 1 else {
+            throw OpenSSLErrorQueue.error(.certificate, "EVP_Digest(sha256)")
+        }
+        return Data(digest.prefix(Int(digestLength))).base64EncodedString()
     }
 
     private static func date(_ time: UnsafePointer<ASN1_TIME>?) throws(TLSError) -> Date {

@@ -22,6 +22,8 @@ public final class TLSClientContext: Sendable {
             throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_set_max_proto_version(TLS 1.2)")
         }
         SSL_CTX_set_options(ctx, csl_SSL_OP_NO_RENEGOTIATION())
+        // Idle sessions hand their record buffers back: ~28 KB → ~19 KB per established session (docs/tls.md).
+        csl_SSL_CTX_set_mode(ctx, Int(SSL_MODE_RELEASE_BUFFERS))
         SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nil)
         if useSystemTrust, SSL_CTX_set_default_verify_paths(ctx) != 1 {
             throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_set_default_verify_paths")

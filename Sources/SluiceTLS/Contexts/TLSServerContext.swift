@@ -30,6 +30,8 @@ public final class TLSServerContext: Sendable {
             throw OpenSSLErrorQueue.error(.configuration, "SSL_CTX_set_min_proto_version(TLS 1.2)")
         }
         SSL_CTX_set_options(ctx, csl_SSL_OP_NO_RENEGOTIATION())
+        // Idle sessions hand their record buffers back: ~28 KB → ~19 KB per established session (docs/tls.md).
+        csl_SSL_CTX_set_mode(ctx, Int(SSL_MODE_RELEASE_BUFFERS))
         SSL_CTX_set_alpn_select_cb(ctx, selectHTTP11, nil)
     }
 
