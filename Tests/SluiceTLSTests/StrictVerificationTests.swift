@@ -14,14 +14,36 @@ func leafPassesOpenSSLStrictVerification(_ host: String, _ flag: String) throws 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
     process.arguments = ["verify", "-x509_strict", "-purpose", "sslserver", flag, host, "-CAfile", directory + "/ca.pem", leafPath]
+    let (status, text) = try run(process)
+    #expect(status == 0, "\(text)")
+    #expect(text.contains(": OK"))
+}
+
+/// Clients enforce the CA's name constraints too: a leaf minted past the guard is rejected by `openssl verify`.
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+func clientsRejectALeafOutsideTheNameConstraints() throws {
+    let (authority, directory) = try CertificateAuthority.make(permittedDomains: ["example.com"])
+    let leaf = try CertificateBuilder.leaf(
+        for: .dns("bank.test"), key: try PrivateKey.generateP256(), issuer: authority.certificate, issuerKey: authority.key)
+    let leafPath = directory + "/leaf.pem"
+    try Data(try CertificateAuthority.pem(of: leaf)).write(to: URL(fileURLWithPath: leafPath))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+    process.arguments = ["verify", "-x509_strict", "-CAfile", directory + "/ca.pem", leafPath]
+    let (status, text) = try run(process)
+    #expect(status != 0)
+    #expect(text.contains("permitted subtree violation"), "\(text)")
+}
+
+/// Runs `process` to completion and returns its exit status and combined output.
+private func run(_ process: Process) throws -> (Int32, String) {
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
     try process.run()
-    process.waitUntilExit()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(process.terminationStatus == 0, "\(text)")
-    #expect(text.contains(": OK"))
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
 }
 
 /// The SPKI hash matches what `openssl pkey -pubout | openssl dgst -sha256 -binary | base64` computes.

@@ -77,14 +77,16 @@ public final class CertificateAuthority: Sendable {
         return authority
     }
 
-    /// Mints a leaf for `host` signed by this CA (the server context caches the result).
+    /// Mints a leaf for `host` signed by this CA (the server context caches the result); refuses hosts outside `--permit`.
     func mintLeaf(
         for host: LeafHost, key: PrivateKey,
         notBeforeOffset: Int = -CertificateBuilder.leafBackdate, notAfterOffset: Int = CertificateBuilder.leafLifetime
     ) throws(TLSError) -> X509Certificate {
-        try CertificateBuilder.leaf(
+        let leaf = try CertificateBuilder.leaf(
             for: host, key: key, issuer: certificate, issuerKey: self.key,
             notBeforeOffset: notBeforeOffset, notAfterOffset: notAfterOffset)
+        if summary.hasNameConstraints { try checkNameConstraints(of: leaf, host: host) }
+        return leaf
     }
 
     static func pem(of certificate: X509Certificate) throws(TLSError) -> [UInt8] {

@@ -238,6 +238,16 @@ public final class TLSSession {
         return String(cString: name)
     }
 
+    /// Whether the SNI names the CONNECT host (case and trailing dot ignored); true without SNI, which IP-literal
+    /// clients omit (RFC 6066 §3). False is domain fronting: the runtime refuses the connection.
+    public func serverNameMatches(_ connectHost: String) -> Bool {
+        guard let sent = serverName else { return true }
+        guard let claimed = try? LeafHost(validating: sent), let expected = try? LeafHost(validating: connectHost) else {
+            return false
+        }
+        return claimed == expected
+    }
+
     /// The ALPN protocol both sides agreed on, or nil when none was negotiated.
     public var negotiatedALPN: String? {
         var data: UnsafePointer<UInt8>?
