@@ -81,6 +81,21 @@ func serverNameMustMatchTheConnectHost(_ sni: String, _ connectHost: String, _ m
     #expect(error?.verificationReason == "unable to get local issuer certificate")
 }
 
+/// A browser that does not trust Sluice's CA answers with an alert; the server side reports it so the runtime can
+/// audit "client does not trust the CA" instead of a bare failure.
+@Test func serverSeesTheAlertOfAClientThatDistrustsTheCA() throws {
+    let pair = try SessionPair.make(trustTestCA: false)
+    _ = try pair.client.handshake()
+    pair.server.feed(pair.client.takeOutput())
+    #expect(try pair.server.handshake() == .wantRead)
+    pair.client.feed(pair.server.takeOutput())
+    #expect(throws: TLSError(.verificationFailed, "")) { _ = try pair.client.handshake() }
+    pair.server.feed(pair.client.takeOutput())   // the client's alert
+    let error = #expect(throws: TLSError.self) { _ = try pair.server.handshake() }
+    #expect(error?.code == .handshakeFailed)
+    #expect(error?.detail.contains("unknown ca") == true, "\(String(describing: error))")
+}
+
 @Test func leafForAnotherHostFailsVerification() throws {
     let pair = try SessionPair.make(host: "chat.example.com", serverName: "bank.example.com")
     let error = #expect(throws: TLSError.self) { try pair.handshake() }
