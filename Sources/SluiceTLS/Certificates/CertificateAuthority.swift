@@ -118,10 +118,14 @@ public final class CertificateAuthority: Sendable {
     static func parseKey(pem: [UInt8], path: String) throws(TLSError) -> PrivateKey {
         let bio = try MemoryBIO(bytes: pem)
         OpenSSLErrorQueue.clear()
-        // The callback refuses passphrases: the default one would block on the terminal of a service.
-        guard let pkey = bio.withUnsafePointer({ PEM_read_bio_PrivateKey($0, nil, { _, _, _, _ in 0 }, nil) }) else {
+        guard let pkey = bio.withUnsafePointer({ PEM_read_bio_PrivateKey($0, nil, refusePassphrase, nil) }) else {
             throw OpenSSLErrorQueue.error(.configuration, "\(path) is not an unencrypted PEM private key")
         }
         return PrivateKey(takingOwnership: pkey)
     }
 }
+
+/// PEM passphrase callback that supplies none: OpenSSL's default would block reading the terminal of a service.
+private func refusePassphrase(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32, _ context: UnsafeMutableRawPointer?
+) -> Int32 { 0 }

@@ -42,7 +42,8 @@ struct LeafCache {
             slot = nodes.count
             nodes.append(Node(host: leaf.host, leaf: leaf))
         } else {
-            slot = oldest!
+            guard let evicted = oldest else { preconditionFailure("a full cache has an oldest entry") }
+            slot = evicted
             unlink(slot)
             index[nodes[slot].host] = nil
             nodes[slot] = Node(host: leaf.host, leaf: leaf)
