@@ -43,7 +43,7 @@ public final class TLSServerContext: Sendable {
         let host = try LeafHost(validating: hostName)
         let now = Date()
         if let cached = cache.withLock({ $0.leaf(for: host) }), cached.renewAfter > now { return cached }
-        // A key per leaf: generating it costs ~0.05 ms next to ~0.5 ms for the whole mint (docs/tls.md).
+        // A key per leaf: generating it costs ~0.03 ms of a ~0.3 ms mint (docs/tls.md, section 5).
         let leafKey = try PrivateKey.generateP256()
         let certificate = try authority.mintLeaf(
             for: host, key: leafKey, notBeforeOffset: leafValidity.notBefore, notAfterOffset: leafValidity.notAfter)
