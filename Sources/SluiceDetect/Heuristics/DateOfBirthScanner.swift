@@ -1,0 +1,77 @@
+/// Dates next to a birth-context word (or in a birth-date column) in any of the six languages.
+enum DateOfBirthScanner {
+    static let keywords: [String] = [
+        "born", "birth", "dob", "d.o.b", "geboren", "geb.", "geb ", "geboortedatum", "geburtsdatum", "geburtstag", "birthday", "verjaardag",
+        "née", "né ", "생년월일", "생일", "출생", "태어", "生年月日", "生まれ", "誕生日", "出生", "生日", "dateofbirth", "date_of_birth", "birthdate",
+    ]
+
+    static func scan(_ t: ScanText, into out: inout [Candidate]) {
+        let n = t.count
+        var i = 0
+        while i < n {
+            var matched: String?
+            let v = t[i]
+            // Only look where a keyword can begin.
+            if v == 98 || v == 66 || v == 100 || v == 68 || v == 103 || v == 71 || v == 110 || v == 78 || v == 118 || v == 86 || v > 0x3000 {
+                for k in keywords where t.matches(k, at: i) { matched = k; break }
+            }
+            guard let kw = matched else { i += 1; continue }
+            let kwEnd = i + kw.unicodeScalars.count
+            // A date within a short distance after the keyword.
+            var j = kwEnd
+            while j < n && j - kwEnd < 24 {
+                if let e = DateParser.date(t, at: j) {
+                    out.append(Candidate(type: .dateOfBirth, start: j, end: e, confidence: 0.9))
+                    break
+                }
+                if t[j] == 10 && j > kwEnd + 2 { break }
+                j += 1
+            }
+            i = kwEnd
+        }
+        columnDates(t, into: &out)
+    }
+
+    /// A table whose header names a birth-date column: dates in that column are birth dates.
+    private static func columnDates(_ t: ScanText, into out: inout [Candidate]) {
+        var lineStart = 0
+        var column: Int?
+        var separator: UInt32 = 44
+        let n = t.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && t[lineEnd] != 10 { lineEnd += 1 }
+            let cells = split(t, lineStart..<lineEnd)
+            if let col = column {
+                if cells.sep == separator && col < cells.ranges.count {
+                    var r = cells.ranges[col]
+                    while r.lowerBound < r.upperBound && (t.isSpace(r.lowerBound) || t[r.lowerBound] == 34) { r = (r.lowerBound + 1)..<r.upperBound }
+                    if let e = DateParser.date(t, at: r.lowerBound), e <= r.upperBound {
+                        out.append(Candidate(type: .dateOfBirth, start: r.lowerBound, end: e, confidence: 0.8))
+                    }
+                } else if cells.ranges.count <= 1 { column = nil }
+            } else if cells.ranges.count >= 2 {
+                for (k, r) in cells.ranges.enumerated() {
+                    let s = t.lowered(r).filter { $0 != " " }
+                    if ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"].contains(where: { s.contains($0) }) {
+                        column = k; separator = cells.sep
+                    }
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
+    /// Splits a line into cells on the most frequent of comma, tab, pipe and semicolon.
+    static func split(_ t: ScanText, _ line: Range<Int>) -> (sep: UInt32, ranges: [Range<Int>]) {
+        var counts: [UInt32: Int] = [44: 0, 9: 0, 124: 0, 59: 0]
+        for i in line { let v = t[i]; if counts[v] != nil { counts[v]! += 1 } }
+        guard let best = counts.max(by: { $0.value < $1.value }), best.value > 0 else { return (0, [line]) }
+        var ranges: [Range<Int>] = []
+        var s = line.lowerBound
+        for i in line where t[i] == best.key { ranges.append(s..<i); s = i + 1 }
+        ranges.append(s..<line.upperBound)
+        if best.key == 124 { ranges = ranges.filter { r in r.contains(where: { !t.isSpace($0) }) } }
+        return (best.key, ranges)
+    }
+}

@@ -1,0 +1,32 @@
+/// Redacts plain text (used by `sluice scan --redact` and by every text field of a body).
+public struct TextRedactor: Sendable {
+    public var detector: PIIDetector
+    public var options: RedactionOptions
+
+    public init(detector: PIIDetector = PIIDetector(), options: RedactionOptions = RedactionOptions()) {
+        self.detector = detector
+        self.options = options
+    }
+
+    /// The text with every non-monitored finding replaced, and all findings (offsets into the input).
+    public func redact(_ text: String) -> (text: String, findings: [Finding]) {
+        var book = PlaceholderBook(style: options.placeholder)
+        let found = detector.findings(in: text).filter { $0.confidence >= options.minimumConfidence }
+        return (apply(found, to: text, book: &book), found)
+    }
+
+    /// Replaces the findings whose action is not monitor, using and updating a shared placeholder book.
+    func apply(_ found: [Finding], to text: String, book: inout PlaceholderBook) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var pos = 0
+        for f in found where options.action(for: f.type) != .monitor {
+            guard f.scalarRange.lowerBound >= pos else { continue }
+            out.append(contentsOf: scalars[pos..<f.scalarRange.lowerBound])
+            out.append(contentsOf: book.replacement(for: f.type, value: f.value).unicodeScalars)
+            pos = f.scalarRange.upperBound
+        }
+        out.append(contentsOf: scalars[pos...])
+        return String(out)
+    }
+}
