@@ -23,7 +23,7 @@ enum AddressScanner {
         "branch", "bridge", "burg", "bypass", "camp", "canyon", "cape", "causeway", "center", "centre", "cliff", "club", "common",
         "commons", "corner", "corners", "course", "cove", "curve", "dale", "dam", "divide", "expressway", "freeway", "gateway",
         "hollow", "inlet", "knoll", "light", "lock", "locks", "mall", "neck", "overpass", "prairie", "radial", "ramp", "ville",
-        "wall", "ways", "well", "esplanade", "broadway", "cove", "quay", "wharf", "promenade", "chase", "gate", "gates", "drives",
+        "wall", "ways", "well", "esplanade", "square", "garden", "island", "islands", "squares", "gardens", "points", "ports", "ridges", "routes", "broadway", "cove", "quay", "wharf", "promenade", "chase", "gate", "gates", "drives",
     ]
     static let unitWords: Set<String> = ["apt", "apt.", "suite", "ste", "unit", "flat", "floor", "fl", "level", "lvl", "#", "room", "bldg"]
 
@@ -40,7 +40,7 @@ enum AddressScanner {
             if v == 0x3012 { japanese(t, at: i, into: &out) } // 〒
             if v == 0x865F, t.isDigit(i - 1) { taiwanese(t, endingAt: i, into: &out) } // 號
             if t.isHangul(i) && !t.isHangul(i - 1) { korean(t, at: i, into: &out) }
-            if (v == 0x90FD || v == 0x9053 || v == 0x5E9C || v == 0x770C) && t.isHan(i + 1) && t[i - 1] != 0x3012 { japanesePrefecture(t, endingAt: i, into: &out) }
+            if (v == 0x90FD || v == 0x9053 || v == 0x5E9C || v == 0x770C) && (t.isHan(i + 1) || t.isKana(i + 1)) && t[i - 1] != 0x3012 { japanesePrefecture(t, endingAt: i, into: &out) }
             i += 1
         }
     }
@@ -98,7 +98,9 @@ enum AddressScanner {
         var streetEnd = k
         while t[p] == 32 && t.isUpper(p + 1) && words < 5 {
             let e = wordEnd(t, p + 1)
-            lastWord = t.lowered((p + 1)..<e)
+            let w = t.lowered((p + 1)..<e)
+            if unitWords.contains(w) { break }
+            lastWord = w.hasSuffix("s") && !streetTypes.contains(w) && streetTypes.contains(String(w.dropLast())) ? String(w.dropLast()) : w
             words += 1
             p = e
             if t[p] == 46 && streetTypes.contains(lastWord) { p += 1 }
@@ -174,28 +176,28 @@ enum AddressScanner {
         guard e - i >= 2, last == 0xC2DC || last == 0xB3C4, t[e] == 32 else { return } // 시, 도
         var p = e
         var sawRoad = false
-        var end = e
+        var end = -1
         var tokens = 0
         while t[p] == 32 && tokens < 7 {
             let s = p + 1
             var q = s
-            while t.isHangul(q) || t.isDigit(q) || t[q] == 45 { q += 1 }
-            guard q > s else { break }
-            let tl = t[q - 1]
-            if t.isDigit(q - 1) {
-                if !sawRoad { break }
-                end = q; p = q; tokens += 1
-                continue
-            }
-            if tl == 0xB85C || tl == 0xAE38 || tl == 0xAC00 { sawRoad = true } // 로, 길, 가
-            else if !(tl == 0xC2DC || tl == 0xAD6C || tl == 0xAD70 || tl == 0xC74D || tl == 0xBA74 || tl == 0xB3D9 || tl == 0xB9AC || tl == 0xB3C4) {
-                if sawRoad && end > e { break }
+            if t.matches("지하", at: q) { q += 2 }
+            if t.isDigit(q) {
+                // House number (123, 457-69), only after a road; Hangul glued after it (에, 번지) ends the address.
+                guard sawRoad else { break }
+                while t.isDigit(q) || (t[q] == 45 && t.isDigit(q + 1)) { q += 1 }
+                end = q
                 break
             }
+            while t.isHangul(q) || t.isDigit(q) { q += 1 }
+            guard q > s else { break }
+            let tl = t[q - 1]
+            let isRoad = tl == 0xB85C || tl == 0xAE38 || tl == 0xAC00 || (tl == 0xB9AC && t[q - 2] == 0xAC70) // 로, 길, 가, 거리
+            if isRoad { sawRoad = true }
+            else if !(tl == 0xC2DC || tl == 0xAD6C || tl == 0xAD70 || tl == 0xC74D || tl == 0xBA74 || tl == 0xB3D9 || tl == 0xB9AC || tl == 0xB3C4) { break }
             p = q; tokens += 1
-            if sawRoad { end = q }
         }
-        guard sawRoad, t.isDigit(end - 1) else { return }
+        guard sawRoad, end > 0 else { return }
         // Optional (동/건물) suffix.
         if t[end] == 32 && t[end + 1] == 40 {
             var q = end + 2
@@ -253,7 +255,8 @@ enum AddressScanner {
         var s = i
         while t.isDigit(s - 1) { s -= 1 }
         var hanStart = s
-        while t.isHan(hanStart - 1) && s - hanStart < 20 { hanStart -= 1 }
+        while (t.isHan(hanStart - 1) || (t.isDigit(hanStart - 1) && t.isHan(hanStart))) && i - hanStart < 25 { hanStart -= 1 }
+        while t.isDigit(hanStart) { hanStart += 1 }
         guard s - hanStart >= 2 else { return }
         var chain = t.lowered(hanStart..<s)
         guard chain.contains("路") || chain.contains("街") || chain.contains("巷") || chain.contains("段") || chain.contains("道") || chain.contains("弄") else { return }

@@ -16,6 +16,16 @@ enum DateOfBirthScanner {
                 for k in keywords where t.matches(k, at: i) { matched = k; break }
             }
             guard let kw = matched else { i += 1; continue }
+            // Japanese and Korean put the birth word after the date: 2006年5月10日生まれ, 1990년생.
+            if kw == "生まれ" || kw == "出生" || kw == "生日" {
+                var s = i - 1
+                while s >= 0 && i - s < 20 {
+                    if !t.isDigit(s - 1), let e = DateParser.date(t, at: s), e <= i, i - e <= 2 {
+                        out.append(Candidate(type: .dateOfBirth, start: s, end: e, confidence: 0.85)); break
+                    }
+                    s -= 1
+                }
+            }
             let kwEnd = i + kw.unicodeScalars.count
             // A date within a short distance after the keyword.
             var j = kwEnd

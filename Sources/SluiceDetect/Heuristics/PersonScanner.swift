@@ -14,8 +14,14 @@ enum PersonScanner {
         "cheers", "thanks", "bedankt", "dank", "sincerely", "mvg", "vg", "lg", "best", "kind regards", "namens", "on behalf of", "from",
         "ouders van", "parents of", "eltern von", "signed", "gez", "attn", "t.a.v", "z.h.d", "owner", "eigenaar", "inhaber", "resident",
         "bewoner", "bewohner", "pat", "member", "lid", "mitglied", "driver", "bestuurder", "fahrer", "guest", "gast", "user", "gebruiker",
-        "nutzer", "benutzer", "caller", "beller", "anrufer", "für", "for", "voor", "to", "aan", "an", "cc", "by", "door", "von", "with", "met", "mit",
+        "nutzer", "benutzer", "caller", "beller", "anrufer", "kaarthouder", "mum", "mom", "dad", "wife", "husband", "partner", "zoon",
+        "dochter", "son", "daughter", "broer", "zus", "brother", "sister", "sohn", "tochter", "collega", "colleague", "kollege", "kollegin",
+        "huisarts", "hausarzt", "arts", "doctor", "nurse", "verpleegkundige", "insured", "verzekerde", "versicherte", "versicherter",
+        "beneficiary", "begunstigde", "empfänger", "recipient", "ontvanger", "sender", "afzender", "absender", "signed by", "witness",
+        "getuige", "zeuge", "heer/mevrouw", "mevrouw/heer", "m/v", "spouse", "echtgenoot", "echtgenote", "ehefrau", "ehemann",
     ]
+    /// Prepositions before names: weaker evidence than a title or a role label.
+    static let weakTriggers: Set<String> = ["für", "for", "voor", "to", "aan", "an", "cc", "by", "door", "von", "with", "met", "mit", "van", "from"]
     static let particles: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "von", "vom", "zu", "zum", "le", "la", "du", "da", "di", "del", "'t", "op", "in", "al", "el", "bin", "dos", "das"]
     /// Capitalised words that start sentences or name things, never people.
     static let notNames: Set<String> = [
@@ -44,12 +50,44 @@ enum PersonScanner {
         while i < n {
             if t[i] < 0x3000 {
                 if t.isUpper(i) && !t.isLetter(i - 1) && t[i - 1] != 39 && !t.isDigit(i - 1) { latin(t, at: i, emailLocals: emailLocals, into: &out) }
+                else if t.isLower(i) && !t.isLetter(i - 1) && (t.matches("van ", at: i) || t.matches("de ", at: i) || t.matches("von ", at: i)) {
+                    particleName(t, at: i, into: &out)
+                }
             } else {
                 cjk(t, at: i, into: &out)
             }
             i += 1
         }
         nameColumns(t, into: &out)
+        jsonNameKeys(t, into: &out)
+    }
+
+    /// `"name": "…"`, `"fullName": "…"`, `"naam": "…"`: the string value of a name key is a person.
+    private static func jsonNameKeys(_ t: ScanText, into out: inout [Candidate]) {
+        let n = t.count
+        var i = 0
+        while i < n {
+            defer { i += 1 }
+            guard t[i] == 58 else { continue }
+            var k = i - 1
+            while t.isSpace(k) { k -= 1 }
+            guard t[k] == 34 else { continue }
+            var ks = k - 1
+            while ks > 0 && t[ks] != 34 && k - ks < 30 { ks -= 1 }
+            guard t[ks] == 34 else { continue }
+            let key = t.lowered((ks + 1)..<k)
+            guard key.contains("name") || key.contains("naam") || key == "patient" || key == "customer" || key == "holder" || key.contains("名前") || key.contains("氏名") || key.contains("이름") || key.contains("姓名") else { continue }
+            if ["username", "user_name", "filename", "file_name", "hostname", "host_name", "company", "company_name", "bedrijfsnaam", "firmenname", "model_name", "display_name", "tool_name", "function_name", "name_id"].contains(key) { continue }
+            var v = i + 1
+            while t.isSpace(v) { v += 1 }
+            guard t[v] == 34 else { continue }
+            var e = v + 1
+            while e < n && t[e] != 34 && e - v < 60 && t[e] != 10 { e += 1 }
+            guard t[e] == 34, e > v + 2 else { continue }
+            let r = (v + 1)..<e
+            guard r.allSatisfy({ t.isLetter($0) || t.isSpace($0) || t[$0] == 46 || t[$0] == 45 || t[$0] == 39 }) else { continue }
+            out.append(Candidate(type: .person, start: r.lowerBound, end: r.upperBound, confidence: 0.8))
+        }
     }
 
     private static func wordEnd(_ t: ScanText, _ i: Int) -> Int {
@@ -115,9 +153,13 @@ enum PersonScanner {
         if p >= 0 && t.isLetter(p) {
             var s = p
             while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 39 || t[s - 1] == 46 || (t[s - 1] == 32 && t.isLetter(s - 2) && p - s < 14)) && p - s < 20 { s -= 1 }
-            let before = t.lowered(s..<(p + 1))
+            var before = t.lowered(s..<(p + 1))
+            while let f = before.unicodeScalars.first, !f.properties.isAlphabetic { before.unicodeScalars.removeFirst() }
             for trig in latinTriggers where before == trig || before.hasSuffix(" " + trig) || before.hasSuffix("." + trig) {
                 triggered = true; break
+            }
+            if !triggered {
+                for trig in weakTriggers where before == trig || before.hasSuffix(" " + trig) { conf += 0.15; break }
             }
         }
         if triggered { conf += 0.4 }
@@ -132,6 +174,26 @@ enum PersonScanner {
         out.append(Candidate(type: .person, start: i, end: run.end, confidence: min(conf, 0.95)))
     }
 
+    /// "heer/mevrouw van den Broek": a surname that starts with a particle right after a title.
+    private static func particleName(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
+        var p = i - 1
+        while p >= 0 && t[p] == 32 { p -= 1 }
+        guard p >= 0, t.isLetter(p) else { return }
+        var s = p
+        while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 47) && p - s < 16 { s -= 1 }
+        let before = t.lowered(s..<(p + 1))
+        let titles = ["heer", "mevrouw", "heer/mevrouw", "mevrouw/heer", "dhr", "mevr", "mw", "meneer", "herr", "frau", "mr", "mrs", "ms", "dr", "beste", "geachte"]
+        guard titles.contains(before) else { return }
+        var k = i
+        while t.isLower(k) {
+            let e = wordEnd(t, k)
+            guard particles.contains(t.lowered(k..<e)), t[e] == 32 else { return }
+            k = e + 1
+        }
+        guard let run = nameRun(t, at: k) else { return }
+        out.append(Candidate(type: .person, start: i, end: run.end, confidence: 0.85))
+    }
+
     // MARK: CJK
 
     static let jaHonorifics: [String] = ["様", "さん", "先生", "氏", "君", "くん", "ちゃん", "殿"]
@@ -140,14 +202,25 @@ enum PersonScanner {
     static let cjkLabels: [String] = [
         "氏名", "名前", "患者", "園児", "保護者", "社員", "担当者", "担当", "申請者", "契約者", "在住の", "私は", "宛先", "お客様",
         "持卡人", "申請人", "幼兒", "病患", "姓名", "我是", "客戶", "聯絡人", "收件人", "家屬", "學生", "員工", "負責人", "承辦人", "病人", "患者",
-        "환자", "임차인", "임대인", "이름", "성명", "고객", "원아", "담당자", "보호자", "신청인", "수신", "예금주", "소유자", "학생", "직원", "저는",
+        "환자명", "고객명", "성명", "이름", "환자", "임차인", "임대인", "고객", "원아", "담당자", "보호자", "신청인", "수신", "예금주", "소유자", "학생",
+        "직원", "저는", "사는", "피보험자", "계약자", "명의", "被保險人", "家長", "家屬", "名義", "扶養家族", "配偶者", "配偶", "連絡者", "緊急連絡先",
+        "契約人", "要保人", "受益人", "聯絡人", "監護人", "児童", "生徒", "利用者", "顧客",
     ]
 
     private static func cjk(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
+        // A Latin role word before a CJK name: "employee 近藤 康弘".
+        if (t.isHan(i) || t.isHangul(i)) && t[i - 1] == 32 && t.isLetter(i - 2) && t[i - 2] < 0x3000 {
+            var s = i - 2
+            while s > 0 && t.isLetter(s - 1) && t[s - 1] < 0x3000 { s -= 1 }
+            let w = t.lowered(s..<(i - 1))
+            if latinTriggers.contains(w) && !weakTriggers.contains(w), let e = cjkName(t, at: i) {
+                out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return
+            }
+        }
         for label in cjkLabels where t.matches(label, at: i) {
             var k = i + label.unicodeScalars.count
-            while t.isSpace(k) || t[k] == 58 || t[k] == 0xFF1A || t[k] == 0x3001 && false { k += 1 }
-            if let e = cjkName(t, at: k) { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
+            while (t.isSpace(k) || t[k] == 58) && k - i < 6 { k += 1 }
+            if let e = cjkName(t, at: k), t[e] != 58 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
             return
         }
         for h in jaHonorifics + zhHonorifics where t.matches(h, at: i) && (t.isHan(i - 1) || t.isKana(i - 1)) {
@@ -193,11 +266,14 @@ enum PersonScanner {
             while t.isHangul(e) { e += 1 }
             var len = e - k
             if len > 3 {
-                for p in ["님", "씨", "의", "에게", "께서", "은", "는", "이", "가", "을", "를"] where t.matches(p, at: e - p.unicodeScalars.count) {
+                for p in ["입니다", "님", "씨", "의", "에게", "께서", "은", "는", "이", "가", "을", "를"] where t.matches(p, at: e - p.unicodeScalars.count) {
                     len -= p.unicodeScalars.count; break
                 }
             }
-            return len >= 2 && len <= 4 ? k + len : nil
+            guard len >= 2 && len <= 4 else { return nil }
+            let lastSyllable = t[k + len - 1]
+            if [0xC5D0, 0xC744, 0xB97C, 0xB85C, 0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xC11C].contains(lastSyllable) { return nil } // 에 을 를 로 와 과 도 만 서
+            return k + len
         }
         guard t.isHan(k) else { return nil }
         var e = k

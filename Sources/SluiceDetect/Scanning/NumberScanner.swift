@@ -74,6 +74,8 @@ enum NumberScanner {
         }
         if dottedContext { return }
         if isDate(lens, seps, d) { return }
+        // A date followed by a time (2024-06-13 02:15) is a timestamp.
+        if lens.count >= 3 && isDate(Array(lens[0..<3]), Array(seps[0..<2]), Array(d[0..<(lens[0] + lens[1] + lens[2])])) { return }
         let nd = d.count
 
         // Payment cards: compact, groups of 4, or Amex/Diners 4-6-5 / 4-6-4.
@@ -109,8 +111,9 @@ enum NumberScanner {
                 let bsn = ChecksumValidator.bsn(d), tfn = ChecksumValidator.tfn(d)
                 if bsn { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx && tfn ? 0.8 : 0.9))) }
                 if tfn { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx && bsn ? 0.8 : 0.89))) }
-                if nd == 9 && single && ssnCtx && ChecksumValidator.ssn(d) {
-                    out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99))
+                if nd == 9 && single && ChecksumValidator.ssn(d) {
+                    if ssnCtx { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
+                    else if !bsn && !tfn && t.hasSSNColumn { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.7)) }
                 }
             }
         }
@@ -151,6 +154,13 @@ enum NumberScanner {
         if g.count == 1 && !international && t[start - 1] == 40 { /* (0)... alone is not a number */ }
         let nd = digits.count
         guard nd >= 8 && nd <= 15 else { return }
+        // Trunk-less national numbers are NANP; they are written 3-3-4, (3) 3-4, 1-3-3-4 or compact, never as 4-6 ticket numbers.
+        if !international && digits[0] != 0 {
+            let shapes: [[Int]] = [[10], [11], [3, 3, 4], [1, 3, 3, 4], [3, 7], [3, 3, 2, 2], [3, 2, 2, 2], [9], [2, 3, 2, 2], [3, 3, 3]]
+            guard shapes.contains(lens) else { return }
+        }
+        // A national number starts with a short area or mobile prefix group, not a long one.
+        if !international && digits[0] == 0 && lens[0] > 5 && g.count > 1 { return }
         let valid: Bool
         if international { valid = PhoneNumberPlan.isValidInternational(digits) }
         else if PhoneNumberPlan.isValidNational(digits) { valid = true }

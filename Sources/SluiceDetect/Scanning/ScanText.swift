@@ -5,6 +5,8 @@ struct ScanText {
     /// Folded code point values: U+FF01...U+FF5E map to ASCII, U+00A0 and U+3000 stay distinct.
     let c: [UInt32]
     var count: Int { c.count }
+    /// Whether the text names an SSN column or label anywhere (CSV exports put the label far from the value).
+    let hasSSNColumn: Bool
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
@@ -30,6 +32,8 @@ struct ScanText {
             i += 1
         }
         c = folded
+        let lower = text.lowercased()
+        hasSSNColumn = lower.contains("ssn") || lower.contains("social security")
     }
 
     @inline(__always) subscript(_ i: Int) -> UInt32 { i >= 0 && i < c.count ? c[i] : 0 }

@@ -11,7 +11,7 @@ enum TokenScanner {
                 else if t.isDigit(i + 1) { taiwanID(t, at: i, into: &out) }
             }
             if t.isDigit(i) && !t.isASCIIAlnum(i - 1) && t[i - 1] != 58 { postcode(t, at: i, into: &out) }
-            if (v == 58 || isHex(v)) && !isHex(t[i - 1]) && t[i - 1] != 58 && !t.isASCIIAlnum(i - 1) { i = ipv6(t, at: i, into: &out) }
+            if (v == 58 || isHex(v)) && !isHex(t[i - 1]) && !(t[i - 1] == 58 && isHex(t[i - 2])) && !t.isASCIIAlnum(i - 1) { i = ipv6(t, at: i, into: &out) }
             i += 1
         }
     }
@@ -73,7 +73,14 @@ enum TokenScanner {
         if t[k] == 32 || t[k] == 0xA0 { k += 1 }
         guard t.isUpperASCII(k), t.isUpperASCII(k + 1), !t.isLetter(k + 2), !t.isDigit(k + 2) else { return }
         let pair = t.lowered(k..<(k + 2))
-        if ["sa", "sd", "ss", "kb", "mb", "gb", "tb", "pb", "am", "pm", "hz", "kw", "mw", "gw", "eu", "us", "ad", "bc", "ce", "ms"].contains(pair) { return }
+        if pair == "sa" || pair == "sd" || pair == "ss" { return }
+        // Unit pairs (1024 MB, 2048 GB) count only with address structure around them: a city after, or a street number before.
+        if ["kb", "mb", "gb", "tb", "pb", "hz", "kw", "mw", "gw", "am", "pm"].contains(pair) {
+            let cityAfter = t[k + 2] == 32 && t.isUpper(k + 3) && t.isLower(k + 4)
+            let before = t.lowered(max(0, i - 40)..<i)
+            let streetBefore = (i >= 2 && (t[i - 2] == 44 || t[i - 1] == 9 || t[i - 1] == 124 || t[i - 2] == 124)) || before.contains("postcode") || before.contains("postal")
+            if !(cityAfter || streetBefore) { return }
+        }
         if t[k + 2] == 45 || t[k + 2] == 46 && t.isUpperASCII(k + 3) { return }
         out.append(Candidate(type: .nlPostcode, start: i, end: k + 2, confidence: 0.9))
     }

@@ -30,7 +30,7 @@ enum ChecksumValidator {
         let p2 = prefix(2), p4 = prefix(4), p3 = prefix(3), p6 = prefix(6)
         if (51...55).contains(p2) || (2221...2720).contains(p4) { return n == 16 }
         if p2 == 34 || p2 == 37 { return n == 15 }
-        if (3528...3589).contains(p4) { return n >= 16 && n <= 19 }
+        if p2 == 35 { return n >= 16 && n <= 19 } // JCB
         if p4 == 6011 || p2 == 65 || (644...649).contains(p3) || (622126...622925).contains(p6) { return n >= 16 && n <= 19 }
         if (300...305).contains(p3) || p2 == 36 || p2 == 38 || p2 == 39 { return n >= 14 && n <= 19 }
         return false

@@ -62,7 +62,6 @@ enum PhoneNumberPlan {
         case "1": // NANP: NXX-NXX-XXXX, area and exchange not N11
             guard n == 10, a >= 2, d[3] >= 2 else { return false }
             if d[1] == 1 && d[2] == 1 { return false }
-            if d[4] == 1 && d[5] == 1 { return false }
             return true
         case "61": // AU: 9 digits starting 2,3,4,7,8
             return n == 9 && [2, 3, 4, 7, 8].contains(a)
