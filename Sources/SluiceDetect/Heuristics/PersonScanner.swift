@@ -220,7 +220,11 @@ enum PersonScanner {
         for label in cjkLabels where t.matches(label, at: i) {
             var k = i + label.unicodeScalars.count
             while (t.isSpace(k) || t[k] == 58) && k - i < 6 { k += 1 }
-            if let e = cjkName(t, at: k), t[e] != 58 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
+            // Korean labels are spaced from the name; a glued Hangul word is a compound noun (고객번호, 고객에게).
+            if t.isHangul(k) && k == i + label.unicodeScalars.count { return }
+            var after = 0
+            if let e = cjkName(t, at: k) { after = e; while t.isSpace(after) { after += 1 } }
+            if let e = cjkName(t, at: k), t[e] != 58, !t.isASCIIAlnum(after), t[after] != 35 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
             return
         }
         for h in jaHonorifics + zhHonorifics where t.matches(h, at: i) && (t.isHan(i - 1) || t.isKana(i - 1)) {
@@ -235,6 +239,7 @@ enum PersonScanner {
                 s = f
             }
             s = trimLabel(t, s, i)
+            while s < i && !t.isHan(s) { s += 1 }
             if i - s >= 2 { out.append(Candidate(type: .person, start: s, end: i, confidence: 0.8)) }
             return
         }

@@ -33,12 +33,19 @@ enum NumberScanner {
         let count = g.count
         for a in 0..<count {
             var total = 0
+            // A sub-sequence glued to a neighbour group by a tight separator (4786-6435-9526-7105) is not a number of its own.
+            if a > 0 && isTight(t, g[a - 1].end, g[a].start) { continue }
             for b in a..<count {
                 total += g[b].end - g[b].start
                 if total > 20 { break }
+                if b < count - 1 && isTight(t, g[b].end, g[b + 1].start) { continue }
                 classify(t, Array(g[a...b]), into: &out)
             }
         }
+    }
+
+    private static func isTight(_ t: ScanText, _ s: Int, _ e: Int) -> Bool {
+        e - s == 1 && (t[s] == 45 || t[s] == 46 || t[s] == 47)
     }
 
     private static func sep(_ t: ScanText, _ g: [Group], _ k: Int) -> String {
@@ -109,8 +116,9 @@ enum NumberScanner {
             }
             if plainish {
                 let bsn = ChecksumValidator.bsn(d), tfn = ChecksumValidator.tfn(d)
-                if bsn { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx && tfn ? 0.8 : 0.9))) }
-                if tfn { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx && bsn ? 0.8 : 0.89))) }
+                let legacyOK = nd == 9 || (bsnCtx || tfnCtx)
+                if bsn && legacyOK { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx && tfn ? 0.8 : 0.9))) }
+                if tfn && legacyOK { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx && bsn ? 0.8 : 0.89))) }
                 if nd == 9 && single && ChecksumValidator.ssn(d) {
                     if ssnCtx { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
                     else if !bsn && !tfn && t.hasSSNColumn { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.7)) }
