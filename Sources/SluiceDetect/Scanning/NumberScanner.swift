@@ -57,6 +57,8 @@ enum NumberScanner {
         // Glued to a letter or digit on the right (e.g. 5602NK, 12px) is not a standalone number, except postcodes handled elsewhere.
         if t.isASCIIAlnum(end) { return }
         let lens = g.map { $0.end - $0.start }
+        let digitCount = lens.reduce(0, +)
+        guard digitCount >= 8 || (g.count == 4 && digitCount >= 4) else { return }
         var d: [Int] = []
         d.reserveCapacity(20)
         for x in g { for i in x.start..<x.end { d.append(t.digit(i)) } }
@@ -108,19 +110,19 @@ enum NumberScanner {
         if nd == 9 || nd == 8 {
             let plainish = single || lens == [3, 3, 3] || (lens == [4, 2, 3] && uniformSep == ".")
             let ssnShape = lens == [3, 2, 4] && (uniformSep == "-" || uniformSep == " ")
-            let bsnCtx = ContextWords.near(t, start, ContextWords.bsn, window: 60)
-            let tfnCtx = ContextWords.near(t, start, ContextWords.tfn, window: 60)
-            let ssnCtx = ContextWords.near(t, start, ContextWords.ssn, window: 60)
-            if ssnShape && ChecksumValidator.ssn(d) {
+            let bsn = ChecksumValidator.bsn(d), tfn = ChecksumValidator.tfn(d), ssn = ChecksumValidator.ssn(d)
+            if ssnShape && ssn {
                 out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.95))
             }
-            if plainish {
-                let bsn = ChecksumValidator.bsn(d), tfn = ChecksumValidator.tfn(d)
+            if plainish && (bsn || tfn || (ssn && single && nd == 9)) {
+                // Label lookups only for numbers that already pass a check.
+                let bsnCtx = bsn && ContextWords.near(t, start, ContextWords.bsn, window: 60)
+                let tfnCtx = tfn && ContextWords.near(t, start, ContextWords.tfn, window: 60)
                 let legacyOK = nd == 9 || (bsnCtx || tfnCtx)
-                if bsn && legacyOK { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx && tfn ? 0.8 : 0.9))) }
-                if tfn && legacyOK { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx && bsn ? 0.8 : 0.89))) }
-                if nd == 9 && single && ChecksumValidator.ssn(d) {
-                    if ssnCtx { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
+                if bsn && legacyOK { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx ? 0.8 : 0.9))) }
+                if tfn && legacyOK { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx ? 0.8 : 0.89))) }
+                if nd == 9 && single && ssn {
+                    if ContextWords.near(t, start, ContextWords.ssn, window: 60) { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
                     else if !bsn && !tfn && t.hasSSNColumn { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.7)) }
                 }
             }
