@@ -24,8 +24,9 @@ package enum ContentCoding: String, Sendable, CaseIterable {
         case .gzip: return try Self.inflate(input, windowBits: 15 + 16, limit: limit)
         case .deflate:
             // RFC 9110 says zlib-wrapped; some clients send raw deflate, so fall back.
-            if let out = try? Self.inflate(input, windowBits: 15, limit: limit) { return out }
-            return try Self.inflate(input, windowBits: -15, limit: limit)
+            do { return try Self.inflate(input, windowBits: 15, limit: limit) } catch where error.code == .corruptCompression {
+                return try Self.inflate(input, windowBits: -15, limit: limit)
+            }
         case .br: return try Self.brotliDecode(input, limit: limit)
         case .zstd: return try Self.zstdDecode(input, limit: limit)
         }
