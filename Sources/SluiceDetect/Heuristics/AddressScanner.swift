@@ -99,7 +99,7 @@ enum AddressScanner {
         while t[p] == 32 && t.isUpper(p + 1) && words < 5 {
             let e = wordEnd(t, p + 1)
             let w = t.lowered((p + 1)..<e)
-            if unitWords.contains(w) { break }
+            if unitWords.contains(w) && (t.isDigit(e + 1) || t[e + 1] == 35 || t.isDigit(e + 2)) { break }
             lastWord = w.hasSuffix("s") && !streetTypes.contains(w) && streetTypes.contains(String(w.dropLast())) ? String(w.dropLast()) : w
             words += 1
             p = e

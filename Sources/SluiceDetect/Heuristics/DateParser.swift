@@ -45,6 +45,11 @@ enum DateParser {
                 let okShape = (a.end - i == 4 && c.end - b.end - 1 <= 2) || (a.end - i <= 3 && (c.end - b.end - 1 == 4 || c.end - b.end - 1 == 2))
                 if okShape && b.value >= 1 && b.value <= 31 { return c.end }
             }
+            // Korean dotted: 2004. 8. 10.
+            if a.end - i == 4 && sep == 46 && t[a.end + 1] == 32, let b = number(t, a.end + 2, max: 2), t[b.end] == 46, t[b.end + 1] == 32,
+               let c = number(t, b.end + 2, max: 2), (1...12).contains(b.value), (1...31).contains(c.value) {
+                return t[c.end] == 46 ? c.end + 1 : c.end
+            }
             // Written month: 3 maart 1985, 14. März 1985, 21 July 1946.
             if a.end - i <= 2 {
                 var k = a.end

@@ -129,8 +129,8 @@ enum PersonScanner {
                 // Dutch/German particles between words: van der, de, von.
                 var p = k
                 var sawParticle = false
-                while t.isLower(p) {
-                    let pe = wordEnd(t, p)
+                while t.isLower(p) || (t[p] == 39 && t.isLower(p + 1)) {
+                    let pe = t[p] == 39 ? p + 2 : wordEnd(t, p)
                     guard particles.contains(t.lowered(p..<pe)), t[pe] == 32 else { break }
                     p = pe + 1; sawParticle = true
                 }
@@ -204,10 +204,17 @@ enum PersonScanner {
         "持卡人", "申請人", "幼兒", "病患", "姓名", "我是", "客戶", "聯絡人", "收件人", "家屬", "學生", "員工", "負責人", "承辦人", "病人", "患者",
         "환자명", "고객명", "성명", "이름", "환자", "임차인", "임대인", "고객", "원아", "담당자", "보호자", "신청인", "수신", "예금주", "소유자", "학생",
         "직원", "저는", "사는", "피보험자", "계약자", "명의", "被保險人", "家長", "家屬", "名義", "扶養家族", "配偶者", "配偶", "連絡者", "緊急連絡先",
-        "契約人", "要保人", "受益人", "聯絡人", "監護人", "児童", "生徒", "利用者", "顧客",
+        "契約人", "要保人", "受益人", "聯絡人", "監護人", "児童", "生徒", "利用者", "顧客", "対象者", "本人", "申込者", "受取人", "依頼者", "當事人", "新進員工",
     ]
 
     private static func cjk(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
+        // A name in brackets right after an e-mail address: a@b.jp（山田稔）.
+        if t[i - 1] == 40 && (t.isHan(i) || t.isHangul(i)) && t.isASCIIAlnum(i - 2) {
+            var s = i - 2
+            var sawAt = false
+            while s >= 0 && i - s < 80 && t[s] > 32 && t[s] < 128 { if t[s] == 64 { sawAt = true }; s -= 1 }
+            if sawAt, let e = cjkName(t, at: i), t[e] == 41 { out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return }
+        }
         // A Latin role word before a CJK name: "employee 近藤 康弘".
         if (t.isHan(i) || t.isHangul(i)) && t[i - 1] == 32 && t.isLetter(i - 2) && t[i - 2] < 0x3000 {
             var s = i - 2
@@ -277,18 +284,18 @@ enum PersonScanner {
             }
             guard len >= 2 && len <= 4 else { return nil }
             let lastSyllable = t[k + len - 1]
-            if [0xC5D0, 0xC744, 0xB97C, 0xB85C, 0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xC11C].contains(lastSyllable) { return nil } // 에 을 를 로 와 과 도 만 서
+            if [0xC5D0, 0xC744, 0xB97C, 0xB85C, 0xC640, 0xACFC, 0xB3C4, 0xB9CC].contains(lastSyllable) { return nil } // 에 을 를 로 와 과 도 만
             return k + len
         }
         guard t.isHan(k) else { return nil }
         var e = k
-        while t.isHan(e) && e - k < 4 { e += 1 }
+        while t.isHan(e) && t[e] != 0x7684 && e - k < 5 { e += 1 } // 的 ends a name in Chinese prose
         if t.isSpace(e) && (t.isHan(e + 1) || t.isKana(e + 1)) && e - k <= 3 {
             var g = e + 1
             while (t.isHan(g) || t.isKana(g)) && g - e <= 4 { g += 1 }
             return g
         }
-        if e - k == 4 && t.isHan(e) { return nil }
+        if e - k == 5 && t.isHan(e) && t[e] != 0x7684 { return nil }
         return e - k >= 2 ? e : nil
     }
 

@@ -170,7 +170,7 @@ enum NumberScanner {
             guard shapes.contains(lens) else { return }
         }
         // A national number starts with a short area or mobile prefix group, not a long one.
-        if !international && digits[0] == 0 && lens[0] > 5 && g.count > 1 { return }
+        if !international && digits[0] == 0 && lens[0] > 6 && g.count > 1 { return }
         let valid: Bool
         if international { valid = PhoneNumberPlan.isValidInternational(digits) }
         else if PhoneNumberPlan.isValidNational(digits) { valid = true }
