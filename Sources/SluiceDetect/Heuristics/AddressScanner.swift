@@ -259,7 +259,7 @@ enum AddressScanner {
         while t.isDigit(hanStart) { hanStart += 1 }
         guard s - hanStart >= 2 else { return }
         var chain = t.lowered(hanStart..<s)
-        guard chain.contains("路") || chain.contains("街") || chain.contains("巷") || chain.contains("段") || chain.contains("道") || chain.contains("弄") else { return }
+        guard chain.includes("路") || chain.includes("街") || chain.includes("巷") || chain.includes("段") || chain.includes("道") || chain.includes("弄") else { return }
         // Drop lead-in verbs such as 住在 / 地址 that are glued to the chain.
         for lead in ["住在", "住址", "地址", "位於", "寄到", "送到", "在"] {
             if chain.hasPrefix(lead) {

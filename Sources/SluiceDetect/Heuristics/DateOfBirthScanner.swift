@@ -5,19 +5,15 @@ enum DateOfBirthScanner {
         "née", "né ", "생년월일", "생일", "출생", "태어", "生年月日", "生まれ", "誕生日", "出生", "生日", "dateofbirth", "date_of_birth", "birthdate",
     ]
 
+    static let keywordSet = KeywordSet(keywords)
+
     static func scan(_ t: ScanText, into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         while i < n {
-            var matched: String?
-            let v = t[i]
-            // Only look where a keyword can begin.
-            if v == 98 || v == 66 || v == 100 || v == 68 || v == 103 || v == 71 || v == 110 || v == 78 || v == 118 || v == 86 || v > 0x3000 {
-                for k in keywords where t.matches(k, at: i) { matched = k; break }
-            }
-            guard let kw = matched else { i += 1; continue }
+            guard let kwLength = keywordSet.match(t, at: i) else { i += 1; continue }
             // Japanese and Korean put the birth word after the date: 2006年5月10日生まれ, 1990년생.
-            if kw == "生まれ" || kw == "出生" || kw == "生日" {
+            if t[i] == 0x751F || t[i] == 0x51FA {
                 var s = i - 1
                 while s >= 0 && i - s < 20 {
                     if !t.isDigit(s - 1), let e = DateParser.date(t, at: s), e <= i, i - e <= 2 {
@@ -26,7 +22,7 @@ enum DateOfBirthScanner {
                     s -= 1
                 }
             }
-            let kwEnd = i + kw.unicodeScalars.count
+            let kwEnd = i + kwLength
             // A date within a short distance after the keyword.
             var j = kwEnd
             while j < n && j - kwEnd < 24 {
@@ -63,7 +59,7 @@ enum DateOfBirthScanner {
             } else if cells.ranges.count >= 2 {
                 for (k, r) in cells.ranges.enumerated() {
                     let s = t.lowered(r).filter { $0 != " " }
-                    if ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"].contains(where: { s.contains($0) }) {
+                    if ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"].contains(where: { s.includes($0) }) {
                         column = k; separator = cells.sep
                     }
                 }

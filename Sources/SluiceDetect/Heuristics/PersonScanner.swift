@@ -76,7 +76,7 @@ enum PersonScanner {
             while ks > 0 && t[ks] != 34 && k - ks < 30 { ks -= 1 }
             guard t[ks] == 34 else { continue }
             let key = t.lowered((ks + 1)..<k)
-            guard key.contains("name") || key.contains("naam") || key == "patient" || key == "customer" || key == "holder" || key.contains("名前") || key.contains("氏名") || key.contains("이름") || key.contains("姓名") else { continue }
+            guard key.includes("name") || key.includes("naam") || key == "patient" || key == "customer" || key == "holder" || key.includes("名前") || key.includes("氏名") || key.includes("이름") || key.includes("姓名") else { continue }
             if ["username", "user_name", "filename", "file_name", "hostname", "host_name", "company", "company_name", "bedrijfsnaam", "firmenname", "model_name", "display_name", "tool_name", "function_name", "name_id"].contains(key) { continue }
             var v = i + 1
             while t.isSpace(v) { v += 1 }
@@ -169,7 +169,7 @@ enum PersonScanner {
         if next == 40 && t[run.end + 1] != 41 || (next == 32 && t[run.end + 1] == 40) { conf += 0.1 } // "Name (" followed by details
         if next == 44 || next == 9 || next == 124 || (next == 32 && t[run.end + 1] == 124) { conf += 0.1 }
         if atLineStart && (next == 10 || next == 0) && run.words >= 2 { conf += 0.1 }
-        if run.last.count >= 3 && emailLocals.contains(where: { $0.contains(run.last) || (run.first.count >= 3 && $0.contains(run.first)) }) { conf += 0.3 }
+        if run.last.count >= 3 && emailLocals.prefix(32).contains(where: { $0.includes(run.last) || (run.first.count >= 3 && $0.includes(run.first)) }) { conf += 0.3 }
         if !triggered && run.words == 1 && conf < 0.5 { return }
         out.append(Candidate(type: .person, start: i, end: run.end, confidence: min(conf, 0.95)))
     }
@@ -207,6 +207,9 @@ enum PersonScanner {
         "契約人", "要保人", "受益人", "聯絡人", "監護人", "児童", "生徒", "利用者", "顧客", "対象者", "本人", "申込者", "受取人", "依頼者", "當事人", "新進員工",
     ]
 
+    static let cjkLabelSet = KeywordSet(cjkLabels)
+    static let honorificSet = KeywordSet(jaHonorifics + zhHonorifics)
+
     private static func cjk(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
         // A name in brackets right after an e-mail address: a@b.jp（山田稔）.
         if t[i - 1] == 40 && (t.isHan(i) || t.isHangul(i)) && t.isASCIIAlnum(i - 2) {
@@ -224,17 +227,17 @@ enum PersonScanner {
                 out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return
             }
         }
-        for label in cjkLabels where t.matches(label, at: i) {
-            var k = i + label.unicodeScalars.count
+        if let labelLength = cjkLabelSet.match(t, at: i) {
+            var k = i + labelLength
             while (t.isSpace(k) || t[k] == 58) && k - i < 6 { k += 1 }
             // Korean labels are spaced from the name; a glued Hangul word is a compound noun (고객번호, 고객에게).
-            if t.isHangul(k) && k == i + label.unicodeScalars.count { return }
+            if t.isHangul(k) && k == i + labelLength { return }
             var after = 0
             if let e = cjkName(t, at: k) { after = e; while t.isSpace(after) { after += 1 } }
             if let e = cjkName(t, at: k), t[e] != 58, !t.isASCIIAlnum(after), t[after] != 35 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
             return
         }
-        for h in jaHonorifics + zhHonorifics where t.matches(h, at: i) && (t.isHan(i - 1) || t.isKana(i - 1)) {
+        if honorificSet.match(t, at: i) != nil && (t.isHan(i - 1) || t.isKana(i - 1)) {
             // Back over the name: up to 3 + optional space + up to 3.
             var s = i
             var given = 0
@@ -322,7 +325,7 @@ enum PersonScanner {
             } else if cells.ranges.count >= 2 {
                 for (k, r) in cells.ranges.enumerated() where r.count <= 30 {
                     let s = t.lowered(r)
-                    if headers.contains(where: { s.contains($0) }) && !s.contains("@") && !s.contains("mail") && !s.contains("company") && !s.contains("bedrijf") && !s.contains("firma") {
+                    if headers.contains(where: { s.includes($0) }) && !s.includes("@") && !s.includes("mail") && !s.includes("company") && !s.includes("bedrijf") && !s.includes("firma") {
                         column = k; separator = cells.sep; break
                     }
                 }

@@ -14,7 +14,7 @@ enum ContextWords {
     /// Whether any of `words` occurs in the `window` code points before `i` (lowercased).
     static func near(_ t: ScanText, _ i: Int, _ words: [String], window: Int = 40) -> Bool {
         let s = t.lowered((i - window)..<i)
-        for w in words where s.contains(w) { return true }
+        for w in words where s.includes(w) { return true }
         return false
     }
 }

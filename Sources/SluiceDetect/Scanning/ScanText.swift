@@ -33,7 +33,7 @@ struct ScanText {
         }
         c = folded
         let lower = text.lowercased()
-        hasSSNColumn = lower.contains("ssn") || lower.contains("social security")
+        hasSSNColumn = lower.includes("ssn") || lower.includes("social security")
     }
 
     @inline(__always) subscript(_ i: Int) -> UInt32 { i >= 0 && i < c.count ? c[i] : 0 }

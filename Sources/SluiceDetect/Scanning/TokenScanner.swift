@@ -78,7 +78,7 @@ enum TokenScanner {
         if ["kb", "mb", "gb", "tb", "pb", "hz", "kw", "mw", "gw", "am", "pm"].contains(pair) {
             let cityAfter = t[k + 2] == 32 && t.isUpper(k + 3) && t.isLower(k + 4)
             let before = t.lowered(max(0, i - 40)..<i)
-            let streetBefore = (i >= 2 && (t[i - 2] == 44 || t[i - 1] == 9 || t[i - 1] == 124 || t[i - 2] == 124)) || before.contains("postcode") || before.contains("postal")
+            let streetBefore = (i >= 2 && (t[i - 2] == 44 || t[i - 1] == 9 || t[i - 1] == 124 || t[i - 2] == 124)) || before.includes("postcode") || before.includes("postal")
             if !(cityAfter || streetBefore) { return }
         }
         if t[k + 2] == 45 || t[k + 2] == 46 && t.isUpperASCII(k + 3) { return }
@@ -93,7 +93,7 @@ enum TokenScanner {
         while end > i && t[end - 1] == 58 && !(end - 2 >= i && t[end - 2] == 58) { end -= 1 }
         guard end - i >= 3, !t.isLetter(end) || t[end] == 0 else { return i }
         let s = t.lowered(i..<end)
-        guard s.contains(":") else { return i }
+        guard s.includes(":") else { return i }
         let chars = Array(s)
         var parts: [String] = [""]
         var k = 0
