@@ -69,8 +69,9 @@ enum AddressScanner {
         let e = wordEnd(t, i)
         var endWord = e
         if t[e] == 46 { endWord = e + 1 } // Heintzestr.
+        guard endWord - i >= 5, t[endWord] == 32, t.isDigit(endWord + 1) else { return }
         let w = t.lowered(i..<endWord)
-        guard w.unicodeScalars.count >= 5, compoundSuffixes.contains(where: { w.hasSuffix($0) && w.count > $0.count + 1 }) else { return }
+        guard compoundSuffixes.contains(where: { w.hasSuffix($0) && w.count > $0.count + 1 }) else { return }
         guard t[endWord] == 32, let h = houseNumber(t, at: endWord + 1) else { return }
         var end = h
         // German: ", 67595 Lüdenscheid" belongs to the address; Dutch postcodes are their own span.

@@ -70,14 +70,24 @@ enum DateOfBirthScanner {
 
     /// Splits a line into cells on the most frequent of comma, tab, pipe and semicolon.
     static func split(_ t: ScanText, _ line: Range<Int>) -> (sep: UInt32, ranges: [Range<Int>]) {
-        var counts: [UInt32: Int] = [44: 0, 9: 0, 124: 0, 59: 0]
-        for i in line { let v = t[i]; if counts[v] != nil { counts[v]! += 1 } }
-        guard let best = counts.max(by: { $0.value < $1.value }), best.value > 0 else { return (0, [line]) }
+        var comma = 0, tab = 0, pipe = 0, semi = 0
+        for i in line {
+            switch t.c[i] {
+            case 44: comma += 1
+            case 9: tab += 1
+            case 124: pipe += 1
+            case 59: semi += 1
+            default: break
+            }
+        }
+        let best = max(comma, tab, pipe, semi)
+        guard best > 0 else { return (0, [line]) }
+        let sep: UInt32 = best == tab ? 9 : best == pipe ? 124 : best == comma ? 44 : 59
         var ranges: [Range<Int>] = []
         var s = line.lowerBound
-        for i in line where t[i] == best.key { ranges.append(s..<i); s = i + 1 }
+        for i in line where t.c[i] == sep { ranges.append(s..<i); s = i + 1 }
         ranges.append(s..<line.upperBound)
-        if best.key == 124 { ranges = ranges.filter { r in r.contains(where: { !t.isSpace($0) }) } }
-        return (best.key, ranges)
+        if sep == 124 { ranges = ranges.filter { r in r.contains(where: { !t.isSpace($0) }) } }
+        return (sep, ranges)
     }
 }

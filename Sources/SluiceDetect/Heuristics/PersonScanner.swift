@@ -20,6 +20,7 @@ enum PersonScanner {
         "beneficiary", "begunstigde", "empfänger", "recipient", "ontvanger", "sender", "afzender", "absender", "signed by", "witness",
         "getuige", "zeuge", "heer/mevrouw", "mevrouw/heer", "m/v", "spouse", "echtgenoot", "echtgenote", "ehefrau", "ehemann",
     ]
+    static let triggerSet: Set<String> = Set(latinTriggers)
     /// Prepositions before names: weaker evidence than a title or a role label.
     static let weakTriggers: Set<String> = ["für", "for", "voor", "to", "aan", "an", "cc", "by", "door", "von", "with", "met", "mit", "van", "from"]
     static let particles: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "von", "vom", "zu", "zum", "le", "la", "du", "da", "di", "del", "'t", "op", "in", "al", "el", "bin", "dos", "das"]
@@ -151,15 +152,25 @@ enum PersonScanner {
         while p >= 0 && (t[p] == 32 || t[p] == 58 || t[p] == 44 || t[p] == 10 || t[p] == 46 || t[p] == 9 || t[p] == 0xA0) && i - p < 4 { p -= 1 }
         var triggered = false
         if p >= 0 && t.isLetter(p) {
-            var s = p
-            while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 39 || t[s - 1] == 46 || (t[s - 1] == 32 && t.isLetter(s - 2) && p - s < 14)) && p - s < 20 { s -= 1 }
-            var before = t.lowered(s..<(p + 1))
-            while let f = before.unicodeScalars.first, !f.properties.isAlphabetic { before.unicodeScalars.removeFirst() }
-            for trig in latinTriggers where before == trig || before.hasSuffix(" " + trig) || before.hasSuffix("." + trig) {
-                triggered = true; break
+            // Up to three words before the name, checked as one-, two- and three-word triggers.
+            var words: [String] = []
+            var e = p + 1
+            while words.count < 3 {
+                var s = e
+                while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 39 || t[s - 1] == 47 || (t[s - 1] == 46 && t.isLetter(s - 2))) && e - s < 20 { s -= 1 }
+                while s < e && !t.isLetter(s) { s += 1 }
+                guard s < e else { break }
+                words.append(t.lowered(s..<e))
+                guard s >= 2, t[s - 1] == 32, t.isLetter(s - 2) else { break }
+                e = s - 1
             }
-            if !triggered {
-                for trig in weakTriggers where before == trig || before.hasSuffix(" " + trig) { conf += 0.15; break }
+            if let w1 = words.first {
+                let w1t = w1.hasSuffix(".") ? String(w1.dropLast()) : w1
+                var phrases = [w1, w1t]
+                if words.count > 1 { phrases.append(words[1] + " " + w1) }
+                if words.count > 2 { phrases.append(words[2] + " " + words[1] + " " + w1) }
+                if phrases.contains(where: { triggerSet.contains($0) }) { triggered = true }
+                else if weakTriggers.contains(w1) { conf += 0.15 }
             }
         }
         if triggered { conf += 0.4 }

@@ -32,8 +32,20 @@ struct ScanText {
             i += 1
         }
         c = folded
-        let lower = text.lowercased()
-        hasSSNColumn = lower.includes("ssn") || lower.includes("social security")
+        var ssn = false
+        let social: [UInt32] = Array("social security".unicodeScalars.map(\.value))
+        var k = 0
+        while k + 2 < folded.count && !ssn {
+            let a = folded[k] | 0x20
+            if a == 115 && (folded[k + 1] | 0x20) == 115 && (folded[k + 2] | 0x20) == 110 { ssn = true }
+            if a == 115 && k + social.count <= folded.count {
+                var m = true
+                for (j, u) in social.enumerated() where (folded[k + j] | (folded[k + j] < 128 ? 0x20 : 0)) != u { m = false; break }
+                if m { ssn = true }
+            }
+            k += 1
+        }
+        hasSSNColumn = ssn
     }
 
     @inline(__always) subscript(_ i: Int) -> UInt32 { i >= 0 && i < c.count ? c[i] : 0 }
