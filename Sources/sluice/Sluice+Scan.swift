@@ -25,16 +25,29 @@ extension Sluice {
         @Option(help: ArgumentHelp("Drop findings below this confidence (0...1).", valueName: "confidence"))
         var minConfidence: Double = 0.5
 
+        @Option(help: ArgumentHelp("Treat the input as a request body of this Content-Type and run the proxy's body redaction.", valueName: "type"))
+        var contentType: String?
+
+        @Option(help: ArgumentHelp("Content-Encoding of the body given with --content-type (gzip, deflate, br, zstd).", valueName: "coding"))
+        var contentEncoding: String?
+
+        @Option(help: ArgumentHelp("Repeat the scan N times and print the mean time per run to stderr (benchmarking).", valueName: "n"))
+        var `repeat`: Int = 1
+
         func validate() throws {
             if jsonl != nil && (file != nil || redact) { throw ValidationError("--jsonl cannot be combined with a file or --redact") }
             if out != nil && jsonl == nil { throw ValidationError("--out needs --jsonl") }
             if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be within 0...1") }
+            if contentEncoding != nil && contentType == nil { throw ValidationError("--content-encoding needs --content-type") }
+            if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
         }
 
         func run() throws {
             let detector = PIIDetector(minimumConfidence: minConfidence)
             if let jsonl { try scanCorpus(jsonl, detector: detector); return }
+            if let contentType { try scanBody(contentType: contentType, detector: detector); return }
             let text = try readInput()
+            if `repeat` > 1 { timeRuns { _ = detector.findings(in: text) } }
             if redact {
                 let redactor = TextRedactor(detector: detector, options: RedactionOptions(minimumConfidence: minConfidence))
                 print(redactor.redact(text).text, terminator: "")
@@ -43,6 +56,37 @@ extension Sluice {
             for f in detector.findings(in: text) {
                 print("\(f.type.rawValue)\t\(f.scalarRange.lowerBound)-\(f.scalarRange.upperBound)\t\(String(format: "%.2f", f.confidence))")
             }
+        }
+
+        /// Runs the proxy's body redaction on the input and prints the outcome, findings summary and redacted body.
+        private func scanBody(contentType: String, detector: PIIDetector) throws {
+            let body = Array(try readData())
+            let redactor = BodyRedactor(detector: detector, options: RedactionOptions(minimumConfidence: minConfidence))
+            if `repeat` > 1 { timeRuns { _ = redactor.redact(body: body, contentType: contentType, contentEncoding: contentEncoding) } }
+            let result = redactor.redact(body: body, contentType: contentType, contentEncoding: contentEncoding)
+            for f in result.findings { FileHandle.standardError.write(Data("\(f.type.rawValue)\t\(f.count)\t\(f.action.rawValue)\n".utf8)) }
+            switch result.outcome {
+            case .unchanged: FileHandle.standardOutput.write(Data(body))
+            case .redacted(let out, _): FileHandle.standardOutput.write(Data(out))
+            case .blocked(let categories): throw ValidationError("blocked: \(categories.map(\.rawValue).joined(separator: ","))")
+            case .uninspectable(let reason): throw ValidationError("uninspectable: \(reason)")
+            }
+        }
+
+        private func timeRuns(_ body: () -> Void) {
+            let clock = ContinuousClock()
+            let elapsed = clock.measure { for _ in 0..<`repeat` { body() } }
+            let perRun = elapsed / `repeat`
+            let micros = Double(perRun.components.attoseconds) / 1e12 + Double(perRun.components.seconds) * 1e6
+            FileHandle.standardError.write(Data("mean \(String(format: "%.1f", micros)) µs per run over \(`repeat`) runs\n".utf8))
+        }
+
+        private func readData() throws -> Data {
+            if let file, file != "-" {
+                guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file):0: cannot read file") }
+                return d
+            }
+            return FileHandle.standardInput.readDataToEndOfFile()
         }
 
         private func readInput() throws -> String {

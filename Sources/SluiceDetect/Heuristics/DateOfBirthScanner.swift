@@ -57,7 +57,7 @@ enum DateOfBirthScanner {
                     }
                 } else if cells.ranges.count <= 1 { column = nil }
             } else if cells.ranges.count >= 2 {
-                for (k, r) in cells.ranges.enumerated() {
+                for (k, r) in cells.ranges.enumerated() where r.count <= 32 && !r.contains(where: { t.isDigit($0) }) {
                     let s = t.lowered(r).filter { $0 != " " }
                     if ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"].contains(where: { s.includes($0) }) {
                         column = k; separator = cells.sep

@@ -334,7 +334,7 @@ enum PersonScanner {
                     }
                 } else if cells.ranges.count <= 1 { column = nil }
             } else if cells.ranges.count >= 2 {
-                for (k, r) in cells.ranges.enumerated() where r.count <= 30 {
+                for (k, r) in cells.ranges.enumerated() where r.count <= 30 && !r.contains(where: { t.isDigit($0) }) {
                     let s = t.lowered(r)
                     if headers.contains(where: { s.includes($0) }) && !s.includes("@") && !s.includes("mail") && !s.includes("company") && !s.includes("bedrijf") && !s.includes("firma") {
                         column = k; separator = cells.sep; break

@@ -1,6 +1,8 @@
 /// Keywords indexed by their first code point, so testing "does a keyword start here" costs one lookup on most characters.
 struct KeywordSet: Sendable {
     private let byFirst: [UInt32: [[UInt32]]]
+    /// ASCII first characters that start some keyword, so most characters are rejected without hashing.
+    private let asciiFirst: [Bool]
 
     /// Words are matched case-insensitively for ASCII; list longer words first when one is a prefix of another.
     init(_ words: [String]) {
@@ -11,12 +13,16 @@ struct KeywordSet: Sendable {
             map[f, default: []].append(s)
         }
         byFirst = map
+        var ascii = [Bool](repeating: false, count: 128)
+        for k in map.keys where k < 128 { ascii[Int(k)] = true }
+        asciiFirst = ascii
     }
 
     /// The first keyword (in list order) that starts at `i`, as its scalar count.
     func match(_ t: ScanText, at i: Int) -> Int? {
         var v = t[i]
         if v >= 65 && v <= 90 { v += 32 }
+        if v < 128 && !asciiFirst[Int(v)] { return nil }
         guard let words = byFirst[v] else { return nil }
         for w in words where t.matches(w, at: i) { return w.count }
         return nil

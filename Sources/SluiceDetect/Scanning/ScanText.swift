@@ -84,6 +84,19 @@ struct ScanText {
     func lowered(_ r: Range<Int>) -> String {
         let lo = max(0, r.lowerBound), hi = min(count, r.upperBound)
         guard lo < hi else { return "" }
+        // ASCII fast path: lowercase bytes straight into a String.
+        var ascii = true
+        for i in lo..<hi where c[i] >= 128 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: hi - lo) { buf in
+                for i in lo..<hi {
+                    var v = UInt8(truncatingIfNeeded: c[i])
+                    if v >= 65 && v <= 90 { v += 32 }
+                    buf[i - lo] = v
+                }
+                return hi - lo
+            }
+        }
         var s = String.UnicodeScalarView()
         for i in lo..<hi { if let u = Unicode.Scalar(c[i]) { s.append(u) } }
         return String(s).lowercased()
