@@ -45,7 +45,7 @@ enum PersonScanner {
         "diagnosis", "diagnose", "account", "rekening", "konto", "bank", "visa", "mastercard", "amex", "total", "summary", "samenvatting",
     ]
 
-    static func scan(_ t: ScanText, emailLocals: [String], into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         while i < n {
@@ -142,7 +142,7 @@ enum PersonScanner {
         return (end, words, initials, last, first)
     }
 
-    private static func latin(_ t: ScanText, at i: Int, emailLocals: [String], into out: inout [Candidate]) {
+    private static func latin(_ t: ScanText, at i: Int, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
         // Skip mid-run positions: a capitalised word right before this one means we are inside an earlier run.
         guard let run = nameRun(t, at: i) else { return }
         var conf = run.words >= 2 ? 0.45 : 0.2
@@ -180,7 +180,8 @@ enum PersonScanner {
         if next == 40 && t[run.end + 1] != 41 || (next == 32 && t[run.end + 1] == 40) { conf += 0.1 } // "Name (" followed by details
         if next == 44 || next == 9 || next == 124 || (next == 32 && t[run.end + 1] == 124) { conf += 0.1 }
         if atLineStart && (next == 10 || next == 0) && run.words >= 2 { conf += 0.1 }
-        if run.last.count >= 3 && emailLocals.prefix(32).contains(where: { $0.includes(run.last) || (run.first.count >= 3 && $0.includes(run.first)) }) { conf += 0.3 }
+        // An e-mail address nearby that spells the surname or first name (t.mckinney@ for Travis Mckinney).
+        if run.last.count >= 3 && emailLocals.contains(where: { abs($0.position - i) < 300 && ($0.local.includes(run.last) || (run.first.count >= 3 && $0.local.includes(run.first))) }) { conf += 0.3 }
         if !triggered && run.words == 1 && conf < 0.5 { return }
         out.append(Candidate(type: .person, start: i, end: run.end, confidence: min(conf, 0.95)))
     }

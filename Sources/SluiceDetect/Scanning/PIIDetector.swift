@@ -35,10 +35,10 @@ public struct PIIDetector: Sendable {
         NumberScanner.scan(t, into: &out)
         DateOfBirthScanner.scan(t, into: &out)
         AddressScanner.scan(t, into: &out)
-        let locals = out.filter { $0.type == .email }.map { c -> String in
+        let locals = out.filter { $0.type == .email }.map { c -> (position: Int, local: String) in
             var e = c.start
             while e < c.end && t[e] != 64 { e += 1 }
-            return t.lowered(c.start..<e)
+            return (c.start, t.lowered(c.start..<e))
         }
         PersonScanner.scan(t, emailLocals: locals, into: &out)
         return out

@@ -60,6 +60,8 @@ struct ScanText {
     func isLetter(_ i: Int) -> Bool {
         let v = self[i]
         if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 } // Latin-1 and Latin Extended letters
+        if (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3041 && v <= 0x30FA) { return true }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isAlphabetic
     }
