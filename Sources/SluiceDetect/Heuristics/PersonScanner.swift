@@ -51,7 +51,7 @@ enum PersonScanner {
         while i < n {
             if t[i] < 0x3000 {
                 if t.isUpper(i) && !t.isLetter(i - 1) && t[i - 1] != 39 && !t.isDigit(i - 1) { latin(t, at: i, emailLocals: emailLocals, into: &out) }
-                else if t.isLower(i) && !t.isLetter(i - 1) && (t.matches("van ", at: i) || t.matches("de ", at: i) || t.matches("von ", at: i)) {
+                else if (t[i] == 118 || t[i] == 100) && !t.isLetter(i - 1) && (t.matches("van ", at: i) || t.matches("de ", at: i) || t.matches("von ", at: i)) {
                     particleName(t, at: i, into: &out)
                 }
             } else {
@@ -181,7 +181,17 @@ enum PersonScanner {
         if next == 44 || next == 9 || next == 124 || (next == 32 && t[run.end + 1] == 124) { conf += 0.1 }
         if atLineStart && (next == 10 || next == 0) && run.words >= 2 { conf += 0.1 }
         // An e-mail address nearby that spells the surname or first name (t.mckinney@ for Travis Mckinney).
-        if run.last.count >= 3 && emailLocals.contains(where: { abs($0.position - i) < 300 && ($0.local.includes(run.last) || (run.first.count >= 3 && $0.local.includes(run.first))) }) { conf += 0.3 }
+        if run.last.count >= 3 {
+            // Locals are sorted by position: binary-search the first one within 300 code points.
+            var lo = 0, hi = emailLocals.count
+            while lo < hi { let mid = (lo + hi) / 2; if emailLocals[mid].position < i - 300 { lo = mid + 1 } else { hi = mid } }
+            var k = lo
+            while k < emailLocals.count && emailLocals[k].position < i + 300 {
+                let local = emailLocals[k].local
+                if local.includes(run.last) || (run.first.count >= 3 && local.includes(run.first)) { conf += 0.3; break }
+                k += 1
+            }
+        }
         if !triggered && run.words == 1 && conf < 0.5 { return }
         out.append(Candidate(type: .person, start: i, end: run.end, confidence: min(conf, 0.95)))
     }

@@ -39,7 +39,7 @@ public struct PIIDetector: Sendable {
             var e = c.start
             while e < c.end && t[e] != 64 { e += 1 }
             return (c.start, t.lowered(c.start..<e))
-        }
+        }.sorted { $0.position < $1.position }
         PersonScanner.scan(t, emailLocals: locals, into: &out)
         return out
     }
