@@ -24,7 +24,7 @@ enum TokenScanner {
         (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 122) || v == 46 || v == 45
     }
 
-    static func email(_ t: ScanText, at at: Int, into out: inout [Candidate]) {
+    static func email(_ t: ScanText, at: Int, into out: inout [Candidate]) {
         var s = at
         while s > 0 && isLocal(t[s - 1]) && at - s < 64 { s -= 1 }
         while s < at && (t[s] == 46 || t[s] == 45 || t[s] == 43) { s += 1 }
