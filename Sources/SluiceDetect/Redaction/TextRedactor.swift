@@ -18,19 +18,17 @@ public struct TextRedactor: Sendable {
     /// Replaces the findings whose action is not monitor, using and updating a shared placeholder book.
     func apply(_ found: [Finding], to text: String, book: inout PlaceholderBook) -> String {
         // Splice on UTF-8 byte ranges: one copy of the text, no per-scalar work.
-        var source = text
-        return source.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pos = 0
-            for f in found where options.action(for: f.type) != .monitor {
-                guard f.utf8Range.lowerBound >= pos, f.utf8Range.upperBound <= bytes.count else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pos..<f.utf8Range.lowerBound]))
-                out.append(contentsOf: book.replacement(for: f.type, value: f.value).utf8)
-                pos = f.utf8Range.upperBound
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pos...]))
-            return String(decoding: out, as: UTF8.self)
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pos = 0
+        for f in found where options.action(for: f.type) != .monitor {
+            guard f.utf8Range.lowerBound >= pos, f.utf8Range.upperBound <= bytes.count else { continue }
+            out.append(contentsOf: bytes[pos..<f.utf8Range.lowerBound])
+            out.append(contentsOf: book.replacement(for: f.type, value: f.value).utf8)
+            pos = f.utf8Range.upperBound
         }
+        out.append(contentsOf: bytes[pos...])
+        return String(decoding: out, as: UTF8.self)
     }
 }
