@@ -68,12 +68,16 @@ struct ScanText {
     func isUpper(_ i: Int) -> Bool {
         let v = self[i]
         if v < 128 { return v >= 65 && v <= 90 }
+        if v >= 0xC0 && v <= 0xFF { return v <= 0xDE && v != 0xD7 }
+        if v >= 0x3000 && v <= 0xD7A3 { return false } // CJK and Hangul have no case
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }
     func isLower(_ i: Int) -> Bool {
         let v = self[i]
         if v < 128 { return v >= 97 && v <= 122 }
+        if v >= 0xC0 && v <= 0xFF { return v >= 0xDF && v != 0xF7 }
+        if v >= 0x3000 && v <= 0xD7A3 { return false }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isLowercase
     }
