@@ -1,0 +1,65 @@
+/// Finds personal data in text in a few linear passes over code points; no regular expressions, no backtracking.
+public struct PIIDetector: Sendable {
+    public var minimumConfidence: Double
+
+    public init(minimumConfidence: Double = 0.5) {
+        self.minimumConfidence = minimumConfidence
+    }
+
+    /// Non-overlapping findings sorted by position; the most confident (then longest) candidate wins an overlap.
+    public func findings(in text: String) -> [Finding] {
+        let t = ScanText(text)
+        var candidates = self.candidates(t)
+        candidates.removeAll { $0.confidence < minimumConfidence || $0.end <= $0.start }
+        candidates.sort { a, b in
+            if a.confidence != b.confidence { return a.confidence > b.confidence }
+            if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
+            return a.start < b.start
+        }
+        var taken = [Bool](repeating: false, count: t.count + 1)
+        var chosen: [Candidate] = []
+        for c in candidates {
+            var free = true
+            for k in c.start..<c.end where taken[k] { free = false; break }
+            guard free else { continue }
+            for k in c.start..<c.end { taken[k] = true }
+            chosen.append(c)
+        }
+        chosen.sort { $0.start < $1.start }
+        return makeFindings(chosen, t)
+    }
+
+    func candidates(_ t: ScanText) -> [Candidate] {
+        var out: [Candidate] = []
+        TokenScanner.scan(t, into: &out)
+        NumberScanner.scan(t, into: &out)
+        DateOfBirthScanner.scan(t, into: &out)
+        AddressScanner.scan(t, into: &out)
+        let locals = out.filter { $0.type == .email }.map { c -> (position: Int, local: String) in
+            var e = c.start
+            while e < c.end && t[e] != 64 { e += 1 }
+            return (c.start, t.lowered(c.start..<e))
+        }.sorted { $0.position < $1.position }
+        PersonScanner.scan(t, emailLocals: locals, into: &out)
+        return out
+    }
+
+    private func makeFindings(_ chosen: [Candidate], _ t: ScanText) -> [Finding] {
+        guard !chosen.isEmpty else { return [] }
+        // One walk converts code point boundaries to UTF-8 offsets.
+        var utf8At = [Int](repeating: 0, count: t.count + 1)
+        var acc = 0
+        for (i, s) in t.original.enumerated() {
+            utf8At[i] = acc
+            let v = s.value
+            acc += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        utf8At[t.count] = acc
+        return chosen.map { c in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: t.original[c.start..<c.end])
+            return Finding(type: c.type, scalarRange: c.start..<c.end, utf8Range: utf8At[c.start]..<utf8At[c.end],
+                           confidence: c.confidence, value: String(view))
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// The text under scan as code points, with full-width ASCII folded (NFKC for digits and Latin) one-to-one so offsets stay valid.
+struct ScanText {
+    /// Original code points, used to cut out values.
+    let original: [Unicode.Scalar]
+    /// Folded code point values: U+FF01...U+FF5E map to ASCII, U+00A0 and U+3000 stay distinct.
+    let c: [UInt32]
+    var count: Int { c.count }
+    /// Whether the text names an SSN column or label anywhere (CSV exports put the label far from the value).
+    let hasSSNColumn: Bool
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        original = scalars
+        var folded = [UInt32](repeating: 0, count: scalars.count)
+        for (i, s) in scalars.enumerated() {
+            let v = s.value
+            if v >= 0xFF01 && v <= 0xFF5E { folded[i] = v - 0xFEE0 } else { folded[i] = v }
+        }
+        // JSON-style escapes in raw bodies (`\n`, `\t`, `\"`) fold to a space plus the character they stand for, so `\nJan` reads as a new line.
+        var i = 0
+        while i + 1 < folded.count {
+            if folded[i] == 92 {
+                switch folded[i + 1] {
+                case 110: folded[i] = 32; folded[i + 1] = 10; i += 2; continue
+                case 116: folded[i] = 32; folded[i + 1] = 9; i += 2; continue
+                case 114: folded[i] = 32; folded[i + 1] = 10; i += 2; continue
+                case 34: folded[i] = 32; i += 2; continue
+                case 92: i += 2; continue
+                default: break
+                }
+            }
+            i += 1
+        }
+        c = folded
+        var ssn = false
+        let social: [UInt32] = Array("social security".unicodeScalars.map(\.value))
+        var k = 0
+        while k + 2 < folded.count && !ssn {
+            let a = folded[k] | 0x20
+            if a == 115 && (folded[k + 1] | 0x20) == 115 && (folded[k + 2] | 0x20) == 110 { ssn = true }
+            if a == 115 && k + social.count <= folded.count {
+                var m = true
+                for (j, u) in social.enumerated() where (folded[k + j] | (folded[k + j] < 128 ? 0x20 : 0)) != u { m = false; break }
+                if m { ssn = true }
+            }
+            k += 1
+        }
+        hasSSNColumn = ssn
+    }
+
+    @inline(__always) subscript(_ i: Int) -> UInt32 { i >= 0 && i < c.count ? c[i] : 0 }
+
+    @inline(__always) func isDigit(_ i: Int) -> Bool { let v = self[i]; return v >= 48 && v <= 57 }
+    @inline(__always) func digit(_ i: Int) -> Int { Int(self[i]) - 48 }
+    @inline(__always) func isUpperASCII(_ i: Int) -> Bool { let v = self[i]; return v >= 65 && v <= 90 }
+    @inline(__always) func isLowerASCII(_ i: Int) -> Bool { let v = self[i]; return v >= 97 && v <= 122 }
+    @inline(__always) func isASCIIAlnum(_ i: Int) -> Bool { let v = self[i]; return (v >= 48 && v <= 57) || (v | 0x20 >= 97 && v | 0x20 <= 122) }
+
+    /// Any letter, including accented Latin, Hangul, kana and Han.
+    func isLetter(_ i: Int) -> Bool {
+        let v = self[i]
+        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 } // Latin-1 and Latin Extended letters
+        if (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3041 && v <= 0x30FA) { return true }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isAlphabetic
+    }
+    func isUpper(_ i: Int) -> Bool {
+        let v = self[i]
+        if v < 128 { return v >= 65 && v <= 90 }
+        if v >= 0xC0 && v <= 0xFF { return v <= 0xDE && v != 0xD7 }
+        if v >= 0x3000 && v <= 0xD7A3 { return false } // CJK and Hangul have no case
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isUppercase
+    }
+    func isLower(_ i: Int) -> Bool {
+        let v = self[i]
+        if v < 128 { return v >= 97 && v <= 122 }
+        if v >= 0xC0 && v <= 0xFF { return v >= 0xDF && v != 0xF7 }
+        if v >= 0x3000 && v <= 0xD7A3 { return false }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isLowercase
+    }
+    @inline(__always) func isHangul(_ i: Int) -> Bool { let v = self[i]; return v >= 0xAC00 && v <= 0xD7A3 }
+    @inline(__always) func isHan(_ i: Int) -> Bool { let v = self[i]; return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || v == 0x3005 || v == 0x30F6 || v == 0x30F5 }
+    @inline(__always) func isKana(_ i: Int) -> Bool { let v = self[i]; return (v >= 0x3041 && v <= 0x30FF && v != 0x30FB) }
+    @inline(__always) func isSpace(_ i: Int) -> Bool { let v = self[i]; return v == 32 || v == 0xA0 || v == 0x3000 }
+
+    /// Folded text of a range, lowercased, for keyword comparisons.
+    func lowered(_ r: Range<Int>) -> String {
+        let lo = max(0, r.lowerBound), hi = min(count, r.upperBound)
+        guard lo < hi else { return "" }
+        // ASCII fast path: lowercase bytes straight into a String.
+        var ascii = true
+        for i in lo..<hi where c[i] >= 128 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: hi - lo) { buf in
+                for i in lo..<hi {
+                    var v = UInt8(truncatingIfNeeded: c[i])
+                    if v >= 65 && v <= 90 { v += 32 }
+                    buf[i - lo] = v
+                }
+                return hi - lo
+            }
+        }
+        var s = String.UnicodeScalarView()
+        for i in lo..<hi { if let u = Unicode.Scalar(c[i]) { s.append(u) } }
+        return String(s).lowercased()
+    }
+
+    /// Whether `word` (lowercase ASCII) occurs at i, case-insensitively.
+    func matches(_ word: String, at i: Int) -> Bool {
+        var j = i
+        for u in word.unicodeScalars {
+            guard j < count else { return false }
+            var v = c[j]
+            if v >= 65 && v <= 90 { v += 32 }
+            if v != u.value { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The folded digits in a range, skipping separators.
+    func digits(_ r: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        for i in r where isDigit(i) { out.append(digit(i)) }
+        return out
+    }
+}
