@@ -20,8 +20,10 @@ public final class AuditWriter: Sendable {
 
     init(configuration: AuditWriterConfiguration, extraSinks: [any AuditSink], alert: (@Sendable (String) -> Void)?,
          faults: AuditWriterFaults?) throws(AuditError) {
+        // The core is opened before any stored property is set, so a throwing init never runs `deinit`.
+        let core = try AuditWriterCore(configuration: configuration, sinks: extraSinks, faults: faults, now: faults?.now ?? Date())
         self.configuration = configuration
-        let core = try AuditWriterCore(configuration: configuration, sinks: extraSinks, faults: faults, now: Date())
+        state.started = true
         let condition = self.condition, state = self.state
         let thread = Thread { Self.run(core: core, state: state, condition: condition, alert: alert) }
         thread.name = "sluice-audit-writer"
@@ -94,7 +96,7 @@ public final class AuditWriter: Sendable {
         defer { condition.unlock() }
         state.stopping = true
         condition.broadcast()
-        while !state.finished { condition.wait() }
+        while state.started, !state.finished { condition.wait() }
     }
 
     /// The writer thread: take what is queued, write it as one batch, fsync when the group-commit window closes.
@@ -103,6 +105,7 @@ public final class AuditWriter: Sendable {
         let interval = Double(core.configuration.fsyncIntervalMs) / 1000
         let retryDelay = 0.25
         var failing = !core.backlog.isEmpty
+        var wasHealthy = true  // only this thread changes `healthy`
         while true {
             condition.lock()
             while state.pending.isEmpty, !state.stopping, !state.flushWanted {
@@ -118,29 +121,30 @@ public final class AuditWriter: Sendable {
             state.flushWanted = false
             condition.unlock()
 
-            let now = Date()
-            var (written, error) = core.process(batch, now: now)
-            if error == nil, interval == 0 || stopping || flushWanted || now >= core.lastSync.addingTimeInterval(interval) {
-                error = core.sync(now: now)
+            let wall = Date()
+            var (written, error) = core.process(batch, now: core.faults?.now ?? wall)
+            if error == nil, interval == 0 || stopping || flushWanted || wall >= core.lastSync.addingTimeInterval(interval) {
+                error = core.sync(now: wall)
             }
             failing = error != nil || !core.backlog.isEmpty
-            var message: String?
+            // Alert before publishing, so whoever sees the new state can also see the process-log line.
+            let recovered = error == nil && !failing && !core.dirty
+            if let error, wasHealthy { alert?("audit log write failed: \(error.description)") }
+            if recovered, !wasHealthy { alert?("audit log writable again") }
             condition.lock()
             state.written += UInt64(written)
             if !core.dirty { state.durable = state.written }
             if let error {
                 state.failures += 1
                 state.lastError = error.description
-                if state.healthy { message = "audit log write failed: \(error.description)" }
                 state.healthy = false
-            } else if !state.healthy, !failing, !core.dirty {
+            } else if recovered {
                 state.healthy = true
-                message = "audit log writable again"
             }
+            wasHealthy = state.healthy
             if stopping { state.finished = true }
             condition.broadcast()
             condition.unlock()
-            if let message { alert?(message) }
             if stopping { return }
         }
     }
@@ -158,6 +162,7 @@ final class AuditWriterSharedState {
     var stopping = false
     var flushWanted = false
     var finished = false
+    var started = false
 }
 
 // Safe: every property is read and written only while holding the owning AuditWriter's NSCondition.

@@ -10,7 +10,13 @@ final class AuditWriterCore {
     private var fileDay: String
     private var fileStart: Date
     /// Records accepted but not yet on disk (a write failed); retried in order.
-    private(set) var backlog: [AuditRecord] = []
+    private(set) var backlog: [Pending] = []
+
+    /// A record waiting to be written; `counted` is false for the writer's own recovery and loss records.
+    struct Pending {
+        var record: AuditRecord
+        var counted: Bool
+    }
     private(set) var dropped = 0
     /// Written but not yet fsync'd.
     private(set) var dirty = false
@@ -75,27 +81,30 @@ final class AuditWriterCore {
             AuditFileOutput.syncDirectory(of: path)
         }
         if let squidPath = configuration.squidLogPath { squid = try AuditFileOutput(path: squidPath) }
-        if let recovery { backlog.append(recovery) }
+        if let recovery { backlog.append(Pending(record: recovery, counted: false)) }
     }
 
-    /// Takes newly appended records and tries to write everything waiting; returns how many reached the file.
-    func process(_ batch: [AuditRecord], now: Date) -> (written: Int, error: AuditError?) {
-        backlog.append(contentsOf: batch)
+    /// Takes newly appended records and tries to write everything waiting; returns how many appended records
+    /// are done with (written, or dropped because the backlog overflowed) and the error that stopped it, if any.
+    func process(_ batch: [AuditRecord], now: Date) -> (consumed: Int, error: AuditError?) {
+        var consumed = 0
+        backlog.append(contentsOf: batch.map { Pending(record: $0, counted: true) })
         if backlog.count > configuration.maxBacklog {
             let excess = backlog.count - configuration.maxBacklog
+            consumed += backlog.prefix(excess).filter(\.counted).count
             backlog.removeFirst(excess)
             dropped += excess
         }
         if dropped > 0, faults?.failWrites != true {
-            backlog.insert(AuditRecord(
+            backlog.insert(Pending(record: AuditRecord(
                 time: now, id: "loss-\(chain.nextSeq)", event: "error", client: "-", action: "audit_loss",
-                note: "audit writer dropped \(dropped) record(s) while the log could not be written"), at: 0)
+                note: "audit writer dropped \(dropped) record(s) while the log could not be written"), counted: false), at: 0)
             dropped = 0
         }
         var written = 0
         var buffer: [UInt8] = []
         var squidBuffer: [UInt8] = []
-        var sealed: [(AuditRecord, [UInt8])] = []
+        var sealed: [(record: AuditRecord, line: [UInt8], counted: Bool)] = []
         var snapshot = chain
         var startSize = output.size
         if let previous = pendingHeaderPrevious {
@@ -104,7 +113,7 @@ final class AuditWriterCore {
             } catch {
                 chain = snapshot
                 output.truncate(to: startSize)
-                return (0, error)
+                return (consumed, error)
             }
             snapshot = chain
             startSize = output.size
@@ -121,11 +130,12 @@ final class AuditWriterCore {
             }
             dirty = true
             if let squid, !squidBuffer.isEmpty { try? squid.write(squidBuffer) }
-            for (record, line) in sealed {
+            for (record, line, _) in sealed {
                 let text = String(decoding: line.dropLast(), as: UTF8.self)
                 for sink in sinks { sink.write(record, line: text) }
             }
             written += sealed.count
+            consumed += sealed.filter(\.counted).count
             snapshot = chain
             startSize = output.size
             buffer.removeAll(keepingCapacity: true)
@@ -133,16 +143,16 @@ final class AuditWriterCore {
             sealed.removeAll(keepingCapacity: true)
             return nil
         }
-        for raw in backlog {
-            let record = raw.sanitized(includeQuery: configuration.includeQuery)
+        for pending in backlog {
+            let record = pending.record.sanitized(includeQuery: configuration.includeQuery)
             var trial = chain
             var line = trial.seal(record)
             if shouldRotate(adding: Int64(buffer.count + line.count), now: now) {
-                if let error = commit() { backlog.removeFirst(written); return (written, error) }
+                if let error = commit() { backlog.removeFirst(written); return (consumed, error) }
                 if let error = rotate(now: now) {
                     chain = snapshot
                     backlog.removeFirst(written)
-                    return (written, error)
+                    return (consumed, error)
                 }
                 snapshot = chain
                 startSize = output.size
@@ -151,12 +161,12 @@ final class AuditWriterCore {
                 chain = trial
             }
             buffer += line
-            sealed.append((record, line))
+            sealed.append((record, line, pending.counted))
             if squid != nil { squidBuffer += Array((SquidLogFormatter.line(for: record) + "\n").utf8) }
         }
         let error = commit()
         backlog.removeFirst(written)
-        return (written, error)
+        return (consumed, error)
     }
 
     /// fsyncs the active file (and the squid file) when lines are waiting.
@@ -216,7 +226,7 @@ final class AuditWriterCore {
         fileStart = now
         fileDay = RFC3339.day(now)
         dirty = false
-        lastSync = now
+        lastSync = Date()
         return nil
     }
 
