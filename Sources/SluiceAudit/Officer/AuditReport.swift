@@ -28,14 +28,14 @@ public enum AuditReport {
         let incidents = AuditIncident.find(in: records)
         let users = Set(records.compactMap(\.user)).count
         let zero = Array(repeating: 0, count: days.count)
-        let decisions = SVGChart.stackedBars(labels: days, series: [
+        let decisions = SVGChart.stackedBars(labels: days, width: 1100, height: 250, series: [
             .init(name: "allowed", color: colors.allowed, values: outcome["allowed"] ?? zero),
             .init(name: "redacted", color: colors.redacted, values: outcome["redacted"] ?? zero),
             .init(name: "blocked", color: colors.blocked, values: outcome["blocked"] ?? zero),
             .init(name: "error", color: colors.error, values: outcome["error"] ?? zero),
         ])
         let rankedTypes = AuditSummary.ranked(typesPerDay.mapValues { $0.reduce(0, +) })
-        let typeChart = SVGChart.stackedBars(labels: days, series: rankedTypes.enumerated().map { i, t in
+        let typeChart = SVGChart.stackedBars(labels: days, width: 1100, height: 250, series: rankedTypes.enumerated().map { i, t in
             .init(name: t.key, color: typePalette[i % typePalette.count], values: typesPerDay[t.key] ?? zero)
         })
         let blockedChart = SVGChart.ranking(Array(AuditSummary.ranked(blockedHosts).prefix(10)), color: colors.blocked)
@@ -96,7 +96,7 @@ public enum AuditReport {
         for i in shown {
             let when = String(RFC3339.format(i.time).prefix(16)).replacingOccurrences(of: "T", with: " ")
             html += "<tr><td>\(when)</td><td><span class=\"k \(i.kind.rawValue)\">\(i.kind.rawValue.replacingOccurrences(of: "_", with: " "))</span></td>"
-            html += "<td>\(SVGChart.escape(i.service))</td><td>\(SVGChart.escape(i.categories.joined(separator: ", ")))</td><td class=\"n\">\(i.values)</td>"
+            html += "<td>\(SVGChart.escape(i.service))</td><td>\(SVGChart.escape(i.categories.joined(separator: ", ")))</td><td class=\"n\">\(i.kind == .interceptionFailure ? "–" : String(i.values))</td>"
             html += "<td>\(SVGChart.escape(i.user ?? "–")) / \(SVGChart.escape(i.device))</td><td><code>\(SVGChart.escape(i.id))</code></td></tr>"
         }
         return html + "</tbody></table></section>"

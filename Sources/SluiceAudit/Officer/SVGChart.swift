@@ -9,7 +9,7 @@ enum SVGChart {
     }
 
     /// Stacked vertical bars, one per label (a day), with a y grid and sparse x labels.
-    static func stackedBars(labels: [String], series: [Series], width: Int = 560, height: Int = 240) -> String {
+    static func stackedBars(labels: [String], width: Int = 560, height: Int = 240, series: [Series]) -> String {
         let left = 44, bottom = 28, top = 10, right = 8
         let plotW = width - left - right, plotH = height - top - bottom
         let totals = labels.indices.map { i in series.reduce(0) { $0 + ($1.values.indices.contains(i) ? $1.values[i] : 0) } }
@@ -34,7 +34,7 @@ enum SVGChart {
                 y -= h
                 svg += #"<rect x="\#(f(x))" y="\#(f(y))" width="\#(f(barW))" height="\#(f(h))" fill="\#(s.color)"><title>\#(escape(label)) \#(escape(s.name)): \#(v)</title></rect>"#
             }
-            let every = max(1, labels.count / 8)
+            let every = max(1, labels.count / max(1, width / 70))
             if i % every == 0 {
                 svg += #"<text x="\#(f(x + barW / 2))" y="\#(height - 10)" text-anchor="middle" class="axis">\#(escape(shortDay(label)))</text>"#
             }
