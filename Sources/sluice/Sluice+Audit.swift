@@ -8,7 +8,7 @@ extension Sluice {
         static let configuration = CommandConfiguration(
             commandName: "audit",
             abstract: "Check and read the audit log.",
-            subcommands: [Verify.self, Summary.self, Incidents.self, Report.self, Find.self]
+            subcommands: [Verify.self, Summary.self, Incidents.self, Report.self, Find.self, Bench.self]
         )
     }
 }
@@ -164,4 +164,51 @@ extension Sluice.AuditCommand {
             } catch let error as AuditError { throw auditFail(error) }
         }
     }
+
+    /// Hidden: measures the writer on this disk and prints durable progress, for the kill -9 check in docs/audit.md.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append synthetic records as fast as possible; print 'durable N' as the group commit advances.",
+            shouldDisplay: false)
+
+        @Option(help: ArgumentHelp("Log file to write.", valueName: "file"))
+        var log: String
+
+        @Option(help: "Group-commit window in milliseconds (0 = fsync every batch).")
+        var fsyncMs = 200
+
+        @Option(help: "Stop after this many seconds.")
+        var seconds = 5.0
+
+        @Option(help: "Records per second to offer (0 = as fast as possible).")
+        var rate = 0
+
+        func run() throws {
+            let writer: AuditWriter
+            do { writer = try AuditWriter(configuration: .init(path: log, fsyncIntervalMs: fsyncMs)) } catch { throw auditFail(error) }
+            let start = Date()
+            var appended = 0
+            var lastDurable: UInt64 = 0
+            var appendNanos: UInt64 = 0
+            while Date().timeIntervalSince(start) < seconds {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                writer.append(AuditRecord(time: Date(), id: "b-\(appended)", event: "request", client: "127.0.0.1", method: "POST",
+                                          scheme: "https", host: "chatgpt.com", port: 443, path: "/backend-api/conversation",
+                                          action: "allow", rule: "bench", status: 200, bytesUp: 1000, bytesDown: 20000, durationMs: 5))
+                appendNanos += DispatchTime.now().uptimeNanoseconds - t0
+                appended += 1
+                let durable = writer.status.durable
+                if durable != lastDurable {
+                    FileHandle.standardOutput.write(Data("durable \(durable)\n".utf8))  // unbuffered: survives kill -9
+                    lastDurable = durable
+                }
+                if rate > 0 { Thread.sleep(forTimeInterval: 1 / Double(rate)) }
+            }
+            writer.close()
+            let elapsed = Date().timeIntervalSince(start)
+            print("appended \(appended) in \(String(format: "%.2f", elapsed)) s: \(Int(Double(appended) / elapsed)) records/s, "
+                + "append \(appendNanos / UInt64(max(1, appended))) ns/call, durable \(writer.status.durable)")
+        }
+    }
 }
+

@@ -18,6 +18,8 @@ final class AuditWriterCore {
         var counted: Bool
     }
     private(set) var dropped = 0
+    /// The last write attempt failed: only then may the backlog be trimmed.
+    private var lastAttemptFailed = false
     /// Written but not yet fsync'd.
     private(set) var dirty = false
     private(set) var lastSync = Date.distantPast
@@ -89,7 +91,8 @@ final class AuditWriterCore {
     func process(_ batch: [AuditRecord], now: Date) -> (consumed: Int, error: AuditError?) {
         var consumed = 0
         backlog.append(contentsOf: batch.map { Pending(record: $0, counted: true) })
-        if backlog.count > configuration.maxBacklog {
+        // The cap bounds memory only while the disk refuses writes; a healthy writer never drops a record.
+        if lastAttemptFailed, backlog.count > configuration.maxBacklog {
             let excess = backlog.count - configuration.maxBacklog
             consumed += backlog.prefix(excess).filter(\.counted).count
             backlog.removeFirst(excess)
@@ -113,6 +116,7 @@ final class AuditWriterCore {
             } catch {
                 chain = snapshot
                 output.truncate(to: startSize)
+                lastAttemptFailed = true
                 return (consumed, error)
             }
             snapshot = chain
@@ -148,10 +152,11 @@ final class AuditWriterCore {
             var trial = chain
             var line = trial.seal(record)
             if shouldRotate(adding: Int64(buffer.count + line.count), now: now) {
-                if let error = commit() { backlog.removeFirst(written); return (consumed, error) }
+                if let error = commit() { backlog.removeFirst(written); lastAttemptFailed = true; return (consumed, error) }
                 if let error = rotate(now: now) {
                     chain = snapshot
                     backlog.removeFirst(written)
+                    lastAttemptFailed = true
                     return (consumed, error)
                 }
                 snapshot = chain
@@ -163,9 +168,15 @@ final class AuditWriterCore {
             buffer += line
             sealed.append((record, line, pending.counted))
             if squid != nil { squidBuffer += Array((SquidLogFormatter.line(for: record) + "\n").utf8) }
+            if buffer.count >= 1 << 20, let error = commit() {  // bound the buffer under a burst
+                backlog.removeFirst(written)
+                lastAttemptFailed = true
+                return (consumed, error)
+            }
         }
         let error = commit()
         backlog.removeFirst(written)
+        lastAttemptFailed = error != nil
         return (consumed, error)
     }
 
