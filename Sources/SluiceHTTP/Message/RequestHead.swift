@@ -1,0 +1,59 @@
+/// A parsed request line and header section. Immutable input to the engine: edits produce new heads.
+public struct RequestHead: Sendable, Equatable {
+    public var method: String
+    public var target: RequestTarget
+    public var rawTarget: String
+    public var version: HTTPVersion
+    public var headers: HeaderList
+    /// RFC 9112 §6.3 for requests: none, Content-Length or chunked (never until-close).
+    public var framing: BodyFraming
+    /// RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
+    public var keepAlive: Bool
+    public var expectsContinue: Bool
+    /// The first Upgrade protocol, lower-cased, when Connection lists "upgrade".
+    public var upgrade: String?
+
+    /// The well-known methods this proxy forwards; any other token gets 501.
+    public static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+
+    /// Builds a head and derives framing and connection semantics from its fields. Framing errors are not
+    /// checked here (the parser does that); an invalid Content-Length counts as no body.
+    public init(method: String, target: RequestTarget, version: HTTPVersion, headers: HeaderList) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        switch target {
+        case .origin(let t): rawTarget = t
+        case .absolute(let scheme, let authority, let path): rawTarget = "\(scheme)://\(authority)\(path)"
+        case .authority(let a): rawTarget = a
+        case .asterisk: rawTarget = "*"
+        }
+        if headers.contains("Transfer-Encoding") {
+            framing = .chunked
+        } else if let length = headers["Content-Length"].flatMap({ Int($0.trimmingOWS()) }), length > 0 {
+            framing = .contentLength(length)
+        } else {
+            framing = .none
+        }
+        let connection = headers.tokens("Connection")
+        keepAlive = version == .http10 ? connection.contains("keep-alive") : !connection.contains("close")
+        expectsContinue = headers["Expect"]?.trimmingOWS().lowercased() == "100-continue"
+        upgrade = connection.contains("upgrade") ? headers.tokens("Upgrade").first : nil
+    }
+
+    /// The head in wire form with `target` as the request-target.
+    public func serialized(target: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        bytes.append(contentsOf: method.utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: target.utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: version.description.utf8)
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        headers.write(into: &bytes)
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        return bytes
+    }
+}

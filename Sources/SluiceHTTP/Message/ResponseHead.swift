@@ -1,0 +1,48 @@
+/// A parsed status line and header section.
+public struct ResponseHead: Sendable, Equatable {
+    public var version: HTTPVersion
+    public var status: Int
+    public var reason: String
+    public var headers: HeaderList
+    public var keepAlive: Bool
+
+    public init(status: Int, reason: String? = nil, version: HTTPVersion = .http11, headers: HeaderList = HeaderList()) {
+        self.version = version
+        self.status = status
+        self.reason = reason ?? StatusPage.reasonPhrase(status)
+        self.headers = headers
+        let connection = headers.tokens("Connection")
+        keepAlive = version == .http10 ? connection.contains("keep-alive") : !connection.contains("close")
+    }
+
+    /// How the body is delimited, given the request method (RFC 9112 §6.3).
+    public func framing(requestMethod: String) -> BodyFraming {
+        if requestMethod == "HEAD" || (100..<200).contains(status) || status == 204 || status == 304 { return .none }
+        if requestMethod == "CONNECT", (200..<300).contains(status) { return .none }
+        let codings = headers.tokens("Transfer-Encoding")
+        if !codings.isEmpty {
+            return codings.last == "chunked" ? .chunked : .untilClose
+        }
+        let lengths = headers.values("Content-Length").flatMap { $0.split(separator: ",") }.map { $0.trimmingOWS() }
+        if let first = lengths.first, lengths.allSatisfy({ $0 == first }), let n = ContentLength.parse(first) {
+            return .contentLength(n)
+        }
+        return .untilClose
+    }
+
+    /// The head in wire form; always sent as HTTP/1.1 (a proxy speaks its own version, RFC 9110 §6.2).
+    public func serialized() -> [UInt8] {
+        var bytes = Array("HTTP/1.1 \(status) \(reason)\r\n".utf8)
+        headers.write(into: &bytes)
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        return bytes
+    }
+}
+
+enum ContentLength {
+    /// 1*DIGIT, bounded so it cannot overflow (RFC 9110 §8.6).
+    static func parse(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
+    }
+}
