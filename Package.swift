@@ -43,7 +43,7 @@ let package = Package(
         // Thin unsafe edges.
         .target(name: "SluiceTLS", dependencies: ["CSluice", "COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "SluiceRuntime", dependencies: [
-            "CSluice", "SluiceEngine", "SluiceTLS",
+            "CSluice", "SluiceEngine", "SluiceTLS", "SluiceHTTP", "SluicePolicy", "SluiceAudit",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
 
@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "SluiceEngineTests", dependencies: ["SluiceEngine", "SluiceHTTP", "SluicePolicy"], swiftSettings: swiftSettings),
         .testTarget(name: "SluiceTLSTests", dependencies: ["SluiceTLS"], swiftSettings: swiftSettings),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"], swiftSettings: swiftSettings),
-        .testTarget(name: "SluiceIntegrationTests", dependencies: ["sluice"], swiftSettings: swiftSettings),
+        .testTarget(name: "SluiceIntegrationTests", dependencies: ["sluice"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,408 @@
+import CSluice
+import Glibc
+import SluiceEngine
+import SluiceHTTP
+import SluiceTLS
+
+/// One client connection: reads requests, asks the engine, forwards to an origin or answers itself,
+/// streams the response back, and hands CONNECT and WebSocket connections over to a `SpliceTunnel`.
+/// Requests are handled one at a time; pipelined requests wait in `inbuf`, so answers stay in order.
+final class ProxyConnection: EventHandler {
+    enum Phase { case idle, inspecting, connecting, exchanging, closing, closed }
+
+    static let highWater = 256 * 1024
+    static let clientTag: UInt8 = 0
+    static let upstreamTag: UInt8 = 1
+
+    let loop: EventLoop
+    let context: ProxyContext
+    let client: FileDescriptor
+    let clientAddress: String
+    var id: UInt64 = 0
+
+    var inbuf = ByteQueue()
+    var outbuf = ByteQueue()
+    var parser: RequestHeadParser
+    var phase = Phase.idle
+    var exchange: Exchange?
+    var upstream: UpstreamConnection?
+    var clientEOF = false
+    var draining = false
+    /// After the current response the connection closes (client asked, HTTP/1.0 framing, an error, drain).
+    var closeAfterResponse = false
+
+    // Timers, checked on the loop's tick.
+    var lastActivity = ContinuousClock.now
+    var headStarted: ContinuousClock.Instant?
+    var phaseStarted = ContinuousClock.now
+    var connectGeneration = 0
+    /// Addresses of the connect in progress, to try the next one when this one fails.
+    var pendingAddresses: (addresses: [SocketAddress], index: Int)?
+    var lastConnectError: SystemError?
+
+    // TLS interception: set once the client's CONNECT was answered and its TLS is terminated here.
+    var clientTLS: TLSLink?
+    /// The session waiting for the plaintext "200 Connection established" to leave before it takes over.
+    var pendingClientTLS: TLSLink?
+    /// "host:port" of the intercepted CONNECT: every inner request is decided against it.
+    var tunnelAuthority: String?
+    var tunnelHost: String?
+    /// The user the CONNECT authenticated as; inner requests carry no Proxy-Authorization.
+    var tunnelUser: String?
+    private var interest: [UInt32] = [0, 0]
+
+    init(loop: EventLoop, context: ProxyContext, client: FileDescriptor, clientAddress: String) {
+        self.loop = loop
+        self.context = context
+        self.client = client
+        self.clientAddress = clientAddress
+        self.parser = RequestHeadParser(limits: context.configuration.limits)
+    }
+
+    func start() {
+        id = loop.add(self)
+        _ = csl_set_nodelay(client.raw)
+        do {
+            try loop.watch(client.raw, events: UInt32(CSL_EPOLLIN), id: id, tag: Self.clientTag)
+            interest[0] = UInt32(CSL_EPOLLIN)
+        } catch {
+            close()
+            return
+        }
+        context.stats.bump(context.stats.active)
+    }
+
+    // MARK: events
+
+    func handle(events: UInt32, tag: UInt8) {
+        if phase == .closed { return }
+        lastActivity = .now
+        if tag == Self.upstreamTag {
+            upstreamEvent(events)
+        } else {
+            clientEvent(events)
+        }
+        if phase != .closed { updateInterest() }
+    }
+
+    private func clientEvent(_ events: UInt32) {
+        if events & UInt32(CSL_EPOLLOUT) != 0 {
+            flushClient()
+            // Room again: buffered response bytes can move on.
+            if phase == .exchanging { pumpResponse() }
+        }
+        if phase == .closed { return }
+        if events & UInt32(CSL_EPOLLIN | CSL_EPOLLHUP | CSL_EPOLLERR) != 0 {
+            if !readClient() { return }
+            process()
+        }
+    }
+
+    /// Reads what the client sent; false when the connection was closed as a result.
+    private func readClient() -> Bool {
+        for _ in 0..<4 {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            let n = buffer.withUnsafeMutableBytes { csl_read(client.raw, $0.baseAddress, $0.count) }
+            if n == -Int(EAGAIN) { return true }
+            if n < 0 {
+                abort(note: SystemError("read from client", errno: Int32(-n)).description)
+                return false
+            }
+            if n == 0 {
+                clientEOF = true
+                return clientClosed()
+            }
+            if let tls = clientTLS {
+                if !receiveTLS(tls, buffer[0..<n]) { return false }
+            } else {
+                inbuf.append(buffer[0..<n])
+            }
+            if n < buffer.count { return true }
+        }
+        return true
+    }
+
+    /// Decrypts client bytes into `inbuf`; false when the connection was closed as a result.
+    func receiveTLS(_ tls: TLSLink, _ ciphertext: ArraySlice<UInt8>) -> Bool {
+        do {
+            let opened = try tls.receive(ciphertext, into: &inbuf)
+            if opened, !clientHandshakeDone(tls) { return false }
+        } catch {
+            interceptionFailed(note: "client TLS: \(error)")
+            return false
+        }
+        flushClient()
+        if tls.state == .closed {
+            clientEOF = true
+            return clientClosed()
+        }
+        return phase != .closed
+    }
+
+    /// The client sent FIN. Between requests that is the normal end; inside one it aborts the exchange.
+    private func clientClosed() -> Bool {
+        switch phase {
+        case .idle where inbuf.isEmpty, .closing:
+            close()
+            return false
+        case .exchanging where exchange?.requestDone == true:
+            // Half-close after a complete request: still deliver the response (RFC 9112 §9.6).
+            closeAfterResponse = true
+            return true
+        default:
+            if phase == .idle {
+                // A partial head and then EOF.
+                close()
+            } else {
+                abort(note: "client closed the connection mid-request")
+            }
+            return false
+        }
+    }
+
+    // MARK: the request state machine
+
+    /// Advances whatever the buffered client bytes allow in the current phase.
+    func process() {
+        switch phase {
+        case .idle:
+            parseNextRequest()
+        case .inspecting:
+            collectInspectedBody()
+        case .exchanging:
+            pumpRequestBody()
+            flushUpstream()
+        case .connecting, .closing, .closed:
+            break
+        }
+    }
+
+    func parseNextRequest() {
+        if inbuf.isEmpty { headStarted = nil; return }
+        if headStarted == nil { headStarted = .now }
+        let result: (head: RequestHead, consumed: Int)?
+        do {
+            result = try parser.parse(inbuf.contiguous)
+        } catch {
+            rejectMalformed(error)
+            return
+        }
+        guard let (head, consumed) = result else { return }
+        inbuf.consume(consumed)
+        parser.reset()
+        headStarted = nil
+        context.stats.bump(context.stats.requests)
+        begin(head)
+    }
+
+    // MARK: writing
+
+    func sendToClient(_ bytes: [UInt8]) {
+        outbuf.append(bytes)
+        if let exchange { exchange.responseStarted = true }
+        flushClient()
+    }
+
+    /// Bytes accepted for the client and not yet on the socket.
+    var pendingClientBytes: Int { outbuf.count + (clientTLS?.wire.count ?? 0) }
+
+    func flushClient() {
+        if let tls = clientTLS, !outbuf.isEmpty {
+            do {
+                try tls.send(outbuf.readable)
+            } catch {
+                abort(note: "TLS write to client: \(error)")
+                return
+            }
+            outbuf.consume(outbuf.count)
+        }
+        let error: Int
+        if let tls = clientTLS {
+            error = write(client.raw, &tls.wire)
+        } else {
+            error = write(client.raw, &outbuf)
+        }
+        if error != 0 {
+            abort(note: SystemError("write to client", errno: Int32(error)).description)
+            return
+        }
+        if outbuf.isEmpty, let pending = pendingClientTLS {
+            // The plaintext 200 is out: from here on the client speaks TLS.
+            pendingClientTLS = nil
+            clientTLS = pending
+            let early = inbuf.takeAll()
+            if !early.isEmpty, !receiveTLS(pending, early[...]) { return }
+        }
+        if pendingClientBytes == 0 {
+            outbuf.shrinkIfEmpty()
+            if phase == .closing { close() }
+        }
+    }
+
+    /// Writes `queue` to `fd` until it is empty or the socket is full; returns 0 or the errno.
+    func write(_ fd: Int32, _ queue: inout ByteQueue) -> Int {
+        while !queue.isEmpty {
+            let n = queue.readable.withUnsafeBytes { csl_write(fd, $0.baseAddress, $0.count) }
+            if n == -Int(EAGAIN) { return 0 }
+            if n < 0 { return -n }
+            queue.consume(n)
+        }
+        return 0
+    }
+
+    func flushUpstream() {
+        guard let upstream, upstream.connected else { return }
+        if let tls = upstream.tls {
+            if tls.isOpen, !upstream.outbuf.isEmpty {
+                do {
+                    try tls.send(upstream.outbuf.readable)
+                } catch {
+                    upstreamTLSFailed(error)
+                    return
+                }
+                upstream.outbuf.consume(upstream.outbuf.count)
+            }
+            let error = write(upstream.fd.raw, &tls.wire)
+            if error != 0 { upstreamFailed(SystemError("write to upstream", errno: Int32(error))); return }
+        } else {
+            let error = write(upstream.fd.raw, &upstream.outbuf)
+            if error != 0 { upstreamFailed(SystemError("write to upstream", errno: Int32(error))); return }
+        }
+        if upstream.pendingBytes == 0, phase == .exchanging {
+            if exchange?.requestDone == true, exchange?.response == nil { phaseStarted = .now }
+            pumpRequestBody()
+        }
+    }
+
+    // MARK: interest
+
+    func updateInterest() {
+        guard phase != .closed else { return }
+        var clientEvents: UInt32 = 0
+        if wantsClientRead { clientEvents |= UInt32(CSL_EPOLLIN) }
+        if pendingClientBytes > 0 { clientEvents |= UInt32(CSL_EPOLLOUT) }
+        if interest[0] != clientEvents {
+            interest[0] = clientEvents
+            loop.change(client.raw, events: clientEvents, id: id, tag: Self.clientTag)
+        }
+        if let upstream {
+            var events: UInt32 = 0
+            if !upstream.connected || upstream.pendingBytes > 0 { events |= UInt32(CSL_EPOLLOUT) }
+            if upstream.connected && wantsUpstreamRead { events |= UInt32(CSL_EPOLLIN) }
+            if interest[1] != events {
+                interest[1] = events
+                loop.change(upstream.fd.raw, events: events, id: id, tag: Self.upstreamTag)
+            }
+        }
+    }
+
+    private var wantsClientRead: Bool {
+        if clientEOF { return false }
+        switch phase {
+        case .idle: return pendingClientBytes < Self.highWater
+        case .inspecting: return true
+        case .exchanging:
+            guard let exchange, !exchange.requestDone else { return false }
+            return (upstream?.pendingBytes ?? 0) < Self.highWater
+        case .connecting, .closing, .closed: return false
+        }
+    }
+
+    private var wantsUpstreamRead: Bool {
+        guard let exchange, !exchange.responseDone else { return false }
+        if upstream?.tls?.isOpen == false { return true }   // handshake in progress
+        return phase == .exchanging && pendingClientBytes < Self.highWater
+    }
+
+    /// A new upstream socket joins this connection's epoll registrations.
+    func watchUpstream(_ connection: UpstreamConnection, events: UInt32) -> Bool {
+        do {
+            try loop.watch(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
+            interest[1] = events
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Drops this connection's hold on its upstream; returns it to the pool when `reusable`.
+    func releaseUpstream(reusable: Bool) {
+        guard let connection = upstream else { return }
+        upstream = nil
+        interest[1] = 0
+        loop.unwatch(connection.fd.raw)
+        if reusable { loop.upstreams.put(connection) } else { connection.fd.close() }
+    }
+
+    // MARK: timers and shutdown
+
+    func tick(now: ContinuousClock.Instant) {
+        let timeouts = context.configuration.timeouts
+        switch phase {
+        case .idle:
+            if let started = headStarted, now - started > timeouts.headerRead {
+                fail(status: 408, title: "Request timeout", message: "The request head did not arrive in time.", note: "header read timeout")
+            } else if headStarted == nil, exchange == nil, now - lastActivity > timeouts.clientIdle {
+                close()
+            }
+        case .inspecting:
+            if now - lastActivity > timeouts.headerRead {
+                fail(status: 408, title: "Request timeout", message: "The request body did not arrive in time.", note: "body read timeout")
+            }
+        case .connecting:
+            if now - phaseStarted > timeouts.connect {
+                fail(status: 504, title: "Gateway timeout", message: "The server did not accept a connection in time.", note: "upstream connect timeout")
+            }
+        case .exchanging:
+            guard let exchange else { return }
+            if exchange.response == nil, exchange.requestDone, upstream?.outbuf.isEmpty == true,
+               now - phaseStarted > timeouts.upstreamResponse {
+                fail(status: 504, title: "Gateway timeout", message: "The server did not answer in time.", note: "upstream response timeout")
+            } else if now - lastActivity > timeouts.streamIdle {
+                abort(note: "stream idle timeout")
+            }
+        case .closing:
+            if now - lastActivity > .seconds(5) { close() }
+        case .closed:
+            break
+        }
+    }
+
+    func drain(deadline: ContinuousClock.Instant) {
+        draining = true
+        closeAfterResponse = true
+        if phase == .idle, inbuf.isEmpty, exchange == nil { close() }
+    }
+
+    /// Closes both sides at once, without a response.
+    func close() {
+        guard phase != .closed else { return }
+        phase = .closed
+        releaseUpstream(reusable: false)
+        loop.unwatch(client.raw)
+        client.close()
+        loop.remove(id)
+        context.stats.bump(context.stats.active, by: -1)
+    }
+
+    /// Hands both sockets to a tunnel; this connection object is done.
+    func becomeTunnel(onClose: @escaping (Int64, Int64, String?) -> Void) {
+        guard let connection = upstream else { return }
+        upstream = nil
+        loop.unwatch(client.raw)
+        loop.unwatch(connection.fd.raw)
+        loop.remove(id)
+        phase = .closed
+        var toClient = outbuf.takeAll()
+        toClient.append(contentsOf: connection.inbuf.takeAll())
+        // The tunnel counts as the same active connection until it closes.
+        let stats = context.stats
+        let tunnel = SpliceTunnel(loop: loop, client: client, upstream: connection.fd,
+                                  idleTimeout: context.configuration.timeouts.tunnelIdle,
+                                  toUpstream: connection.outbuf.takeAll() + inbuf.takeAll(), toClient: toClient) { up, down, error in
+            stats.bump(stats.active, by: -1)
+            onClose(up, down, error)
+        }
+        tunnel.start()
+    }
+}

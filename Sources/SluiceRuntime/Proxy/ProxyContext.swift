@@ -1,0 +1,67 @@
+import Foundation
+import SluiceAudit
+import SluiceEngine
+import SluiceTLS
+import Synchronization
+
+/// Counters for the status page and `/metrics`; relaxed atomics, written by every loop.
+final class ProxyStats: Sendable {
+    let accepted = Atomic<Int>(0)
+    let requests = Atomic<Int>(0)
+    let tunnels = Atomic<Int>(0)
+    let blocked = Atomic<Int>(0)
+    let errors = Atomic<Int>(0)
+    let active = Atomic<Int>(0)
+
+    func bump(_ counter: borrowing Atomic<Int>, by n: Int = 1) { counter.add(n, ordering: .relaxed) }
+    func read(_ counter: borrowing Atomic<Int>) -> Int { counter.load(ordering: .relaxed) }
+}
+
+/// What every loop shares: configuration, the current engine (swapped whole on reload), resolver, audit writer.
+public final class ProxyContext: Sendable {
+    public let configuration: ProxyConfiguration
+    let resolver: Resolver
+    let stats = ProxyStats()
+    let audit: AuditWriter?
+    private let currentEngine: Mutex<Engine>
+    let started = Date()
+    /// Set when `--ca-dir` turns interception on.
+    let tlsServer: TLSServerContext?
+    let tlsClient: TLSClientContext?
+    /// Keyed fingerprint of a personal-data value for the audit log (HMAC with the local audit key).
+    let fingerprint: (@Sendable (String) -> String)?
+
+    public init(configuration: ProxyConfiguration, engine: Engine, audit: AuditWriter?,
+                tlsServer: TLSServerContext? = nil, tlsClient: TLSClientContext? = nil,
+                fingerprint: (@Sendable (String) -> String)? = nil) {
+        self.fingerprint = fingerprint
+        self.configuration = configuration
+        self.tlsServer = tlsServer
+        self.tlsClient = tlsClient
+        self.currentEngine = Mutex(engine)
+        self.audit = audit
+        self.resolver = Resolver(threads: 2)
+    }
+
+    /// The engine for a new decision; in-flight requests keep the one they started with.
+    public var engine: Engine { currentEngine.withLock { $0 } }
+
+    /// Installs a new engine atomically (policy reload).
+    public func replaceEngine(_ engine: Engine) { currentEngine.withLock { $0 = engine } }
+
+    /// A short, unguessable id shown on pages and written to the audit line.
+    func newReferenceID() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789".utf8)
+        var rng = SystemRandomNumberGenerator()
+        var value = rng.next() as UInt64
+        var out = [UInt8]()
+        out.reserveCapacity(12)
+        for _ in 0..<12 {
+            out.append(alphabet[Int(value & 31)])
+            value >>= 5
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func record(_ record: AuditRecord) { audit?.append(record) }
+}
