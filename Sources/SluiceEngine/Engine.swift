@@ -1,4 +1,5 @@
 import Foundation
+import SluiceDetect
 import SluicePolicy
 
 /// Decides every request from a policy snapshot: the one place "is this allowed?" is answered.
@@ -8,20 +9,30 @@ public final class Engine: Sendable {
     let signer: WarnTokenSigner
     let ledger = WarnLedger()
     let renderer: PageRenderer
+    /// Redacts bodies for `redact` hosts with the policy's per-category settings.
+    let redactor: BodyRedactor
+    /// Finds (and never changes) personal data for `monitor` hosts.
+    let monitor: BodyRedactor
 
     /// The query parameter the warn page adds to its continue link.
     public static let acknowledgementParameter = "sluice_ack"
 
-    public convenience init(policy: Policy, users: UserStore? = nil) {
-        self.init(policy: policy, users: users, signer: WarnTokenSigner())
+    /// `pseudonymiser` turns a value into a stable keyed token for `placeholder: pseudonym` (HMAC with a local key).
+    public convenience init(policy: Policy, users: UserStore? = nil, pseudonymiser: (@Sendable (String) -> String)? = nil) {
+        self.init(policy: policy, users: users, signer: WarnTokenSigner(), pseudonymiser: pseudonymiser)
     }
 
     /// With a fixed signer, so tests can mint acknowledgement tokens.
-    public init(policy: Policy, users: UserStore?, signer: WarnTokenSigner) {
+    public init(policy: Policy, users: UserStore?, signer: WarnTokenSigner, pseudonymiser: (@Sendable (String) -> String)? = nil) {
         self.policy = policy
         self.users = users
         self.signer = signer
         self.renderer = PageRenderer(organisation: policy.organisation, contact: policy.contact)
+        let options = Self.redactionOptions(policy.redaction, pseudonymiser: pseudonymiser)
+        self.redactor = BodyRedactor(detector: PIIDetector(minimumConfidence: options.minimumConfidence), options: options)
+        var watching = options
+        watching.actions = Dictionary(uniqueKeysWithValues: PIIType.allCases.map { ($0, .monitor) })
+        self.monitor = BodyRedactor(detector: PIIDetector(minimumConfidence: options.minimumConfidence), options: watching)
     }
 
     /// Decides a request head: client ACL, target and Host checks, proxy auth, rules, warn flow, model id in the path.
