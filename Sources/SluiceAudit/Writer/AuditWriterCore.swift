@@ -271,3 +271,6 @@ final class AuditWriterCore {
         return best
     }
 }
+
+// Safe: the core is created on the caller's thread, then handed to the writer thread, the only one that touches it.
+extension AuditWriterCore: @unchecked Sendable {}
