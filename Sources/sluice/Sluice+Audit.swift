@@ -56,12 +56,20 @@ extension Sluice.AuditCommand {
         @Option(help: ArgumentHelp("Chain HMAC key file; every line's mac must match it.", valueName: "key-file"))
         var hmacKey: String?
 
+        @Option(help: ArgumentHelp("A line kept outside the log (e.g. the syslog collector's last): the chain must reach it unchanged.",
+                                   valueName: "seq:hash"))
+        var anchor: String?
+
+        func validate() throws {
+            if let anchor, AuditAnchor(anchor) == nil { throw ValidationError("--anchor: expected SEQ:HASH (64 hex digits)") }
+        }
+
         func run() throws {
             var key: AuditKey?
             if let hmacKey {
                 do { key = try AuditKey.load(path: hmacKey) } catch { throw auditFail(error) }
             }
-            let result = AuditVerifier.verify(files: log.files, hmacKey: key)
+            let result = AuditVerifier.verify(files: log.files, hmacKey: key, anchor: anchor.flatMap(AuditAnchor.init))
             print(result.report)
             if !result.ok { throw ExitCode(result.exitCode) }
         }

@@ -139,3 +139,36 @@ struct AuditVerifierTests {
 
 import Crypto
 func SHA256Digest(_ text: String) -> [UInt8] { Array(SHA256.hash(data: Array(text.utf8))) }
+
+/// An anchor kept outside the log catches what the chain alone cannot: lines cut off the end, or the end rewritten.
+struct AuditAnchorTests {
+    func logAndLines() -> ([UInt8], [AuditLine]) {
+        let bytes = makeLogBytes(count: 6)
+        return (bytes, splitLines(bytes).map { try! AuditLine.parse($0.dropLast()).get() })
+    }
+
+    @Test func anchorOnTheLastLineVerifies() {
+        let (bytes, lines) = logAndLines()
+        let anchor = AuditAnchor(seq: lines.last!.seq, hash: lines.last!.hash)
+        #expect(AuditVerifier.verify(logs: [AuditLogFile(path: "a", bytes: bytes)], anchor: anchor).ok)
+    }
+
+    @Test func linesCutFromTheEndAreCaught() {
+        let (bytes, lines) = logAndLines()
+        let cut = splitLines(bytes).dropLast(2).flatMap { $0 }
+        #expect(AuditVerifier.verify(logs: [AuditLogFile(path: "a", bytes: cut)]).ok, "the chain alone cannot see it")
+        let result = AuditVerifier.verify(logs: [AuditLogFile(path: "a", bytes: cut)], anchor: AuditAnchor(seq: lines.last!.seq, hash: lines.last!.hash))
+        #expect(result.firstBad?.reason.contains("before the anchor seq 6") == true)
+    }
+
+    @Test func rewrittenAnchorLineIsCaught() {
+        let (bytes, lines) = logAndLines()
+        let result = AuditVerifier.verify(logs: [AuditLogFile(path: "a", bytes: bytes)], anchor: AuditAnchor(seq: 3, hash: lines[4].hash))
+        #expect(result.firstBad?.line == 4)
+    }
+
+    @Test(arguments: ["", "12", "x:\(String(repeating: "a", count: 64))", "3:abc", "3:\(String(repeating: "g", count: 64))"])
+    func malformedAnchorIsRefused(text: String) {
+        #expect(AuditAnchor(text) == nil)
+    }
+}

@@ -88,3 +88,18 @@ struct RFC3339Tests {
         #expect(RFC3339.parse(text) == nil)
     }
 }
+
+struct SanitizingTests {
+    @Test func fingerprintsAreCappedButTheCountIsKept() {
+        let many = PIIEntry(type: "email", count: 5000, action: "redact", fingerprints: (0..<5000).map { String($0) })
+        let record = AuditRecord.make(pii: [many]).sanitized(includeQuery: false)
+        #expect(record.pii[0].fingerprints.count == AuditRecord.maxFingerprints)
+        #expect(record.pii[0].count == 5000)
+    }
+
+    @Test(arguments: [(String(repeating: "x", count: 241), 241), (String(repeating: "é", count: 240), 240)])
+    func longNotesAreCut(note: String, expectedLength: Int) {
+        let cut = AuditRecord.make(note: note).sanitized(includeQuery: false).note!
+        #expect(cut.count == (expectedLength > 240 ? 241 : expectedLength))
+    }
+}

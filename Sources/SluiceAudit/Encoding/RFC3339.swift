@@ -5,12 +5,28 @@ public enum RFC3339 {
     /// Formats `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ` (RFC 3339 §5.6, always UTC, always milliseconds).
     public static func format(_ date: Date) -> String {
         let totalMs = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let days = totalMs >= 0 ? totalMs / 86_400_000 : (totalMs - 86_399_999) / 86_400_000
+        let days = epochDay(milliseconds: totalMs)
         let msOfDay = totalMs - days * 86_400_000
         let (y, m, d) = civil(fromDays: days)
-        let h = msOfDay / 3_600_000, mi = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, ms = msOfDay % 1000
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(h, 2) + ":" + pad(mi, 2) + ":" + pad(s, 2)
-            + "." + pad(ms, 3) + "Z"
+        guard (0...9999).contains(y) else { return "0000-01-01T00:00:00.000Z" }
+        var out = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int64, _ at: Int, _ width: Int) {
+            var v = value
+            for k in stride(from: at + width - 1, through: at, by: -1) { out[k] = UInt8(48 + v % 10); v /= 10 }
+        }
+        put(y, 0, 4); out[4] = 45; put(m, 5, 2); out[7] = 45; put(d, 8, 2); out[10] = 84
+        put(msOfDay / 3_600_000, 11, 2); out[13] = 58; put((msOfDay / 60_000) % 60, 14, 2); out[16] = 58
+        put((msOfDay / 1000) % 60, 17, 2); out[19] = 46; put(msOfDay % 1000, 20, 3); out[23] = 90
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Days since 1970-01-01 (UTC) of `date`; cheap comparison for daily rotation.
+    public static func epochDay(_ date: Date) -> Int64 {
+        epochDay(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    static func epochDay(milliseconds ms: Int64) -> Int64 {
+        ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
     }
 
     /// The UTC day `YYYY-MM-DD` of `date`, used for rotation and per-day charts.
@@ -54,11 +70,6 @@ public enum RFC3339 {
             return nil
         }
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
     /// Days since 1970-01-01 to (year, month, day); Howard Hinnant's civil_from_days.

@@ -63,6 +63,7 @@ public struct AuditIncident: Sendable, Codable, Equatable {
 
     /// A JSON array, one object per incident, time in RFC 3339.
     public static func json(_ incidents: [AuditIncident]) -> String {
+        guard !incidents.isEmpty else { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

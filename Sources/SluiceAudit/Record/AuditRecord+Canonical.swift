@@ -40,6 +40,9 @@ extension AuditRecord {
         json.string("note", note)
     }
 
+    /// Fingerprints kept per type and line; a body with thousands of values must not make a megabyte line.
+    static let maxFingerprints = 256
+
     /// The record with what must never reach the log removed: query strings (unless kept), over-long notes.
     func sanitized(includeQuery: Bool) -> AuditRecord {
         var copy = self
@@ -47,6 +50,9 @@ extension AuditRecord {
             copy.path = String(path[..<cut])
         }
         if let note, note.count > 240 { copy.note = String(note.prefix(240)) + "…" }
+        for i in copy.pii.indices where copy.pii[i].fingerprints.count > Self.maxFingerprints {
+            copy.pii[i].fingerprints.removeLast(copy.pii[i].fingerprints.count - Self.maxFingerprints)  // count keeps the total
+        }
         return copy
     }
 }

@@ -36,7 +36,7 @@ public struct AuditVerification: Sendable, Equatable {
     public var report: String {
         var out: [String] = []
         if let firstBad {
-            out.append("FAIL \(firstBad.file):\(firstBad.line): \(firstBad.reason)")
+            out.append("FAIL \(firstBad.file)" + (firstBad.line > 0 ? ":\(firstBad.line)" : "") + ": \(firstBad.reason)")
             out.append("\(lines) line(s) verified before the failure")
         } else {
             out.append("OK \(lines) line(s) in \(files.count) file(s), chain intact" + (macChecked ? ", HMAC verified" : ""))

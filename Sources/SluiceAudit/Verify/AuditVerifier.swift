@@ -3,8 +3,9 @@ import Foundation
 
 /// Checks the hash chain of one file or a rotated series, naming the first line that breaks it and why.
 public enum AuditVerifier {
-    /// Verifies `files` in chain order; with `hmacKey`, every line's `mac` must match it too.
-    public static func verify(files: [String], hmacKey: AuditKey? = nil) -> AuditVerification {
+    /// Verifies `files` in chain order; with `hmacKey`, every line's `mac` must match it too; with `anchor` (a `seq` and
+    /// `hash` kept elsewhere, e.g. the syslog collector's last line) the chain must reach that line unchanged.
+    public static func verify(files: [String], hmacKey: AuditKey? = nil, anchor: AuditAnchor? = nil) -> AuditVerification {
         var result = AuditVerification()
         var logs: [AuditLogFile] = []
         for path in files {
@@ -15,11 +16,11 @@ public enum AuditVerifier {
                 return result
             }
         }
-        return verify(logs: logs, hmacKey: hmacKey)
+        return verify(logs: logs, hmacKey: hmacKey, anchor: anchor)
     }
 
     /// Verifies files already read; orders them by the sequence number of their first line.
-    public static func verify(logs unordered: [AuditLogFile], hmacKey: AuditKey? = nil) -> AuditVerification {
+    public static func verify(logs unordered: [AuditLogFile], hmacKey: AuditKey? = nil, anchor: AuditAnchor? = nil) -> AuditVerification {
         var result = AuditVerification()
         let decoder = JSONDecoder()
         let firstSeqs = unordered.map { log in log.lines.first.flatMap { try? AuditLine.parse($0, decoder: decoder).get().seq } }
@@ -84,6 +85,9 @@ public enum AuditVerifier {
                 if let lastHash, line.prev != lastHash {
                     return fail(number, "prev does not match the hash of the line before (line deleted, inserted or reordered)")
                 }
+                if let anchor, line.seq == anchor.seq, line.hash != anchor.hash {
+                    return fail(number, "seq \(anchor.seq) differs from the anchor kept outside the log (lines rewritten)")
+                }
                 expectedSeq = line.seq + 1
                 lastHash = line.hash
                 result.lines += 1
@@ -97,6 +101,11 @@ public enum AuditVerifier {
                 result.tornTail = .init(file: log.path, line: log.lines.count + 1, bytes: tail.count)
             }
             previousName = (log.path as NSString).lastPathComponent
+        }
+        if let anchor, (result.lastSeq ?? 0) < anchor.seq || result.lastSeq == nil {
+            result.firstBad = .init(file: logs.last?.path ?? "-", line: 0,
+                                    reason: "chain ends at seq \(result.lastSeq.map(String.init) ?? "none") before the anchor seq \(anchor.seq) (lines removed from the end)")
+            return result
         }
         result.macChecked = macKey != nil
         return result

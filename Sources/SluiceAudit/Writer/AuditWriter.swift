@@ -149,24 +149,3 @@ public final class AuditWriter: Sendable {
         }
     }
 }
-
-/// State shared between `append`/`flush` callers and the writer thread.
-final class AuditWriterSharedState {
-    var pending: [AuditRecord] = []
-    var appended: UInt64 = 0
-    var written: UInt64 = 0
-    var durable: UInt64 = 0
-    var failures: UInt64 = 0
-    var healthy = true
-    var lastError: String?
-    var stopping = false
-    var flushWanted = false
-    var finished = false
-    var started = false
-}
-
-// Safe: every property is read and written only while holding the owning AuditWriter's NSCondition.
-extension AuditWriterSharedState: @unchecked Sendable {}
-
-// Safe: the core is created on the caller's thread, then handed to the writer thread, the only one that touches it.
-extension AuditWriterCore: @unchecked Sendable {}

@@ -7,7 +7,7 @@ final class AuditWriterCore {
     private(set) var chain: AuditChain
     private var output: AuditFileOutput
     private var squid: AuditFileOutput?
-    private var fileDay: String
+    private var fileDay: Int64
     private var fileStart: Date
     /// Records accepted but not yet on disk (a write failed); retried in order.
     private(set) var backlog: [Pending] = []
@@ -75,7 +75,7 @@ final class AuditWriterCore {
         }
         chain = startChain
         fileStart = headerTime
-        fileDay = RFC3339.day(headerTime)
+        fileDay = RFC3339.epochDay(headerTime)
         if needsHeader {
             headerSeq = chain.nextSeq
             try output.write(chain.seal(AuditHeader(time: now, previousFile: previousFile, previousHash: chain.lastHash)))
@@ -196,7 +196,7 @@ final class AuditWriterCore {
     }
 
     private func shouldRotate(adding bytes: Int64, now: Date) -> Bool {
-        if configuration.rotateDaily, RFC3339.day(now) != fileDay { return true }
+        if configuration.rotateDaily, RFC3339.epochDay(now) != fileDay { return true }
         if let limit = configuration.rotateBytes, output.size + bytes > limit, output.size > 0 {
             // Never rotate a file that holds only its header: one huge line still lands somewhere.
             return chain.nextSeq > (headerSeq ?? 0) + 1
@@ -235,7 +235,7 @@ final class AuditWriterCore {
             return error
         }
         fileStart = now
-        fileDay = RFC3339.day(now)
+        fileDay = RFC3339.epochDay(now)
         dirty = false
         lastSync = Date()
         return nil
@@ -271,3 +271,6 @@ final class AuditWriterCore {
         return best
     }
 }
+
+// Safe: the core is created on the caller's thread, then handed to the writer thread, the only one that touches it.
+extension AuditWriterCore: @unchecked Sendable {}
