@@ -47,7 +47,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.read_body() if self.command not in ("GET", "HEAD") or self.headers.get("Content-Length") or self.headers.get("Transfer-Encoding") else b""
         if path == "/small":
             return self.send(200, b"x" * 100)
-        if path == "/echo" or path.startswith("/v1/") or path.startswith("/api/"):
+        if path == "/echo" or path.startswith(("/v1/", "/api/", "/backend-api/", "/echo/")):
             info = {"method": self.command, "path": self.path, "headers": [[k, v] for k, v in self.headers.items()],
                     "body": body.decode("utf-8", "replace"), "body_len": len(body),
                     "body_sha256": hashlib.sha256(body).hexdigest()}
