@@ -96,6 +96,8 @@ public final class Engine: Sendable {
             verdict.path = ""
             switch action {
             case .deny:
+                // With interception on, the runtime terminates TLS instead so the block page shows inside it.
+                verdict.intercept = inspect && !policy.isNeverInspected(host)
                 return .respond(connectRefusal(verdict, language: language), verdict)
             case .warn:
                 verdict.intercept = !policy.isNeverInspected(host)
