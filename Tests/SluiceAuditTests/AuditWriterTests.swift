@@ -190,6 +190,20 @@ struct AuditWriterTests {
         #expect(AuditVerifier.verify(files: [dir.file("audit.jsonl")]).ok)
     }
 
+    @Test func closingWhileTheDiskFailsSaysWhatWasLost() throws {
+        let dir = TempDirectory(); defer { dir.remove() }
+        let faults = AuditWriterFaults()
+        let alerts = CollectingSink()
+        let writer = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl")), extraSinks: [],
+                                     alert: { alerts.write(.make(), line: $0) }, faults: faults)
+        faults.failWrites = true
+        for i in 0..<3 { writer.append(.make(id: "r-\(i)")) }
+        writer.close()
+        #expect(writer.lastError?.hasPrefix("closed with 3 unwritten record(s)") == true)
+        #expect(alerts.lines.contains("audit writer closed with 3 record(s) it could not write"))
+        #expect(AuditVerifier.verify(files: [dir.file("audit.jsonl")]).lines == 1)
+    }
+
     @Test func failedFsyncMarksTheWriterUnhealthy() throws {
         let dir = TempDirectory(); defer { dir.remove() }
         let faults = AuditWriterFaults()
