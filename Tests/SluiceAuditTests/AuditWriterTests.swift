@@ -161,6 +161,22 @@ struct AuditWriterTests {
         #expect(AuditVerifier.verify(files: files).ok)
     }
 
+    @Test func restartOnALaterDayRotatesYesterdaysFileFirst() throws {
+        let dir = TempDirectory(); defer { dir.remove() }
+        let faults = AuditWriterFaults()
+        faults.now = RFC3339.parse("2026-11-23T17:00:00Z")
+        let first = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl"), rotateDaily: true), extraSinks: [], alert: nil, faults: faults)
+        first.append(.make(id: "monday"))
+        first.close()
+        faults.now = RFC3339.parse("2026-11-24T08:00:00Z")
+        let second = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl"), rotateDaily: true), extraSinks: [], alert: nil, faults: faults)
+        second.append(.make(id: "tuesday"))
+        second.close()
+        let files = rotatedFiles(dir).sorted()
+        #expect(files.map { ($0 as NSString).lastPathComponent } == ["audit-20261123T170000.000Z.jsonl", "audit.jsonl"])
+        #expect(AuditVerifier.verify(files: files).ok)
+    }
+
     @Test(arguments: [FailurePolicy.failClosed, .alert])
     func fullDiskIsNeverSilentAndNothingIsLostOnRecovery(policy: FailurePolicy) throws {
         let dir = TempDirectory(); defer { dir.remove() }
