@@ -161,6 +161,22 @@ struct AuditWriterTests {
         #expect(AuditVerifier.verify(files: files).ok)
     }
 
+    @Test func restartOnALaterDayRotatesYesterdaysFileFirst() throws {
+        let dir = TempDirectory(); defer { dir.remove() }
+        let faults = AuditWriterFaults()
+        faults.now = RFC3339.parse("2026-11-23T17:00:00Z")
+        let first = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl"), rotateDaily: true), extraSinks: [], alert: nil, faults: faults)
+        first.append(.make(id: "monday"))
+        first.close()
+        faults.now = RFC3339.parse("2026-11-24T08:00:00Z")
+        let second = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl"), rotateDaily: true), extraSinks: [], alert: nil, faults: faults)
+        second.append(.make(id: "tuesday"))
+        second.close()
+        let files = rotatedFiles(dir).sorted()
+        #expect(files.map { ($0 as NSString).lastPathComponent } == ["audit-20261123T170000.000Z.jsonl", "audit.jsonl"])
+        #expect(AuditVerifier.verify(files: files).ok)
+    }
+
     @Test(arguments: [FailurePolicy.failClosed, .alert])
     func fullDiskIsNeverSilentAndNothingIsLostOnRecovery(policy: FailurePolicy) throws {
         let dir = TempDirectory(); defer { dir.remove() }
@@ -188,6 +204,20 @@ struct AuditWriterTests {
         let all = lines(dir.file("audit.jsonl"))
         #expect(all.count == 1 + 1 + 5 + 1)
         #expect(AuditVerifier.verify(files: [dir.file("audit.jsonl")]).ok)
+    }
+
+    @Test func closingWhileTheDiskFailsSaysWhatWasLost() throws {
+        let dir = TempDirectory(); defer { dir.remove() }
+        let faults = AuditWriterFaults()
+        let alerts = CollectingSink()
+        let writer = try AuditWriter(configuration: .init(path: dir.file("audit.jsonl")), extraSinks: [],
+                                     alert: { alerts.write(.make(), line: $0) }, faults: faults)
+        faults.failWrites = true
+        for i in 0..<3 { writer.append(.make(id: "r-\(i)")) }
+        writer.close()
+        #expect(writer.lastError?.hasPrefix("closed with 3 unwritten record(s)") == true)
+        #expect(alerts.lines.contains("audit writer closed with 3 record(s) it could not write"))
+        #expect(AuditVerifier.verify(files: [dir.file("audit.jsonl")]).lines == 1)
     }
 
     @Test func failedFsyncMarksTheWriterUnhealthy() throws {

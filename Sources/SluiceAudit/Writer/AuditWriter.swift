@@ -115,7 +115,8 @@ public final class AuditWriter: Sendable {
                 if deadline <= Date() || !condition.wait(until: deadline) { break }
             }
             let batch = state.pending
-            state.pending.removeAll(keepingCapacity: true)
+            state.pending = []  // the batch owns the old buffer; callers start a fresh one
+            state.pending.reserveCapacity(min(batch.count, 4096))
             let stopping = state.stopping
             let flushWanted = state.flushWanted
             state.flushWanted = false
@@ -131,6 +132,8 @@ public final class AuditWriter: Sendable {
             let recovered = error == nil && !failing && !core.dirty
             if let error, wasHealthy { alert?("audit log write failed: \(error.description)") }
             if recovered, !wasHealthy { alert?("audit log writable again") }
+            let lost = stopping ? core.backlog.filter(\.counted).count : 0
+            if lost > 0 { alert?("audit writer closed with \(lost) record(s) it could not write") }
             condition.lock()
             state.written += UInt64(written)
             if !core.dirty { state.durable = state.written }
@@ -142,6 +145,7 @@ public final class AuditWriter: Sendable {
                 state.healthy = true
             }
             wasHealthy = state.healthy
+            if lost > 0 { state.lastError = "closed with \(lost) unwritten record(s): " + (state.lastError ?? "") }
             if stopping { state.finished = true }
             condition.broadcast()
             condition.unlock()

@@ -44,7 +44,7 @@ final class AuditWriterCore {
         output = try AuditFileOutput(path: path)
         if let tail, let last = tail.lastLine {
             startChain = AuditChain(nextSeq: last.seq + 1, lastHash: last.hash, macKey: macKey)
-            headerTime = tail.firstLine?.header?.time ?? now
+            headerTime = tail.firstLine?.header?.time ?? last.time  // a long file: its last line still dates it
             headerSeq = tail.firstLine?.seq
             if !tail.tornBytes.isEmpty {
                 let fragment = tail.tornBytes[...]
