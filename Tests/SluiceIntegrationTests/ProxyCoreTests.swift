@@ -185,4 +185,18 @@ struct ProxyCoreTests {
         let missing = try curl(["-o", "/dev/null", "-w", "%{http_code}", "\(proxy.url)/nothing-here"])
         #expect(missing.text == "404")
     }
+
+    @Test("several --listen addresses, IPv6 included, each print their readiness line and serve")
+    func severalListeners() throws {
+        let origin = try Origin()
+        let child = try ChildProcess(sluiceBinary(), ["serve", "--listen", "[::1]:0", "--listen", "127.0.0.1:0", "--no-audit",
+                                                      "--policy", packageRoot().appendingPathComponent("policy/default.yaml").path])
+        let v6 = try child.waitForLine(prefix: "listening on [::1]:")
+        let v4 = try child.waitForLine(prefix: "listening on 127.0.0.1:")
+        for line in [v6, v4] {
+            let proxy = "http://" + line.dropFirst("listening on ".count)
+            let result = try curl(["-x", proxy, "http://127.0.0.1:\(origin.port)/small"])
+            #expect(result.text == String(repeating: "x", count: 100), "\(proxy): \(result.stderr)")
+        }
+    }
 }

@@ -9,6 +9,8 @@ public struct AuditIncident: Sendable, Codable, Equatable {
         case sensitiveBodyBlocked = "sensitive_body_blocked"
         /// Interception failed (TLS, upstream, internal error, audit gap).
         case interceptionFailure = "interception_failure"
+        /// A body Sluice could not inspect went to an AI service under `pass_and_log`: its content is unknown.
+        case uninspectedBodySent = "uninspected_body_sent"
     }
 
     public var time: Date
@@ -36,6 +38,7 @@ public struct AuditIncident: Sendable, Codable, Equatable {
             if !record.pii.isEmpty, record.isBlocked || record.pii.contains(where: { $0.action == "block" }) {
                 return make(.sensitiveBodyBlocked, record.pii)
             }
+            if record.note?.hasPrefix("pass_and_log") == true { return make(.uninspectedBodySent, []) }
             if record.isFailure { return make(.interceptionFailure, []) }
             return nil
         }.sorted { $0.time < $1.time }

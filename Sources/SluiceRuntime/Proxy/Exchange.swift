@@ -42,6 +42,8 @@ final class Exchange {
     var bytesUp: Int64 = 0
     var bytesDown: Int64 = 0
     var note: String?
+    /// Set when the body stage refused a request the head stage let through ("block", "deny").
+    var actionOverride: String?
     var pii: [PIIFinding] = []
 
     init(head: RequestHead, referenceID: String, engine: Engine, request: EngineRequest) {

@@ -133,7 +133,7 @@ extension ProxyConnection {
             client: clientAddress, user: verdict?.user,
             method: exchange.head.method, scheme: exchange.scheme,
             host: verdict?.host, port: verdict?.port, path: verdict?.path ?? path,
-            action: verdict?.action.rawValue, rule: verdict?.rule, status: exchange.status,
+            action: exchange.actionOverride ?? verdict?.action.rawValue, rule: verdict?.rule, status: exchange.status,
             bytesUp: exchange.bytesUp, bytesDown: exchange.bytesDown,
             durationMs: (ContinuousClock.now - exchange.started).milliseconds,
             pii: exchange.pii.map { PIIEntry(type: $0.type, count: $0.count, action: $0.action, fingerprints: $0.fingerprints) },

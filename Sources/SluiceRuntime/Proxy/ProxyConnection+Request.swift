@@ -101,6 +101,7 @@ extension ProxyConnection {
             let inspection = exchange.engine.oversizedBody(exchange.request, verdict: verdict, contentType: contentType)
             exchange.note = inspection.note
             if case .respond(let response) = inspection.decision {
+                exchange.actionOverride = "block"
                 closeAfterResponse = true
                 respond(response)
                 return
@@ -123,6 +124,8 @@ extension ProxyConnection {
         exchange.dropContentEncoding = inspection.dropContentEncoding
         switch inspection.decision {
         case .respond(let response):
+            // The request was refused at the body stage: the audit line says so, whatever the host's action.
+            exchange.actionOverride = inspection.note == "model rule" ? "deny" : "block"
             if response.status == 403 { context.stats.bump(context.stats.blocked) }
             respond(response)
         case .forward(let replacement):
