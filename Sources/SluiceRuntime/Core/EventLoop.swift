@@ -51,6 +51,8 @@ final class EventLoop {
     private(set) var drainDeadline: ContinuousClock.Instant?
     /// Loop-local state shared by the connections of this loop (upstream pool, pipe pool).
     var pipes = PipePool()
+    /// One read buffer per loop: handlers read into it and copy out only what arrived.
+    var readBuffer = [UInt8](repeating: 0, count: 65_536)
     lazy var upstreams = UpstreamPool(loop: self)
 
     init(index: Int) throws(SystemError) {

@@ -37,8 +37,8 @@ extension ProxyConnection {
         let current = exchange
         for _ in 0..<4 {
             guard pendingClientBytes < Self.highWater else { break }
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            let n = buffer.withUnsafeMutableBytes { csl_read(upstream.fd.raw, $0.baseAddress, $0.count) }
+            let fd = upstream.fd.raw
+            let n = loop.readBuffer.withUnsafeMutableBytes { csl_read(fd, $0.baseAddress, $0.count) }
             if n == -Int(EAGAIN) { break }
             if n < 0 {
                 upstreamFailed(SystemError("read from upstream", errno: Int32(-n)))
@@ -50,7 +50,7 @@ extension ProxyConnection {
             }
             if let tls = upstream.tls {
                 do {
-                    let opened = try tls.receive(buffer[0..<n], into: &upstream.inbuf)
+                    let opened = try tls.receive(loop.readBuffer[0..<n], into: &upstream.inbuf)
                     if opened { upstreamTLSReady() }
                 } catch {
                     upstreamTLSFailed(error)
@@ -60,10 +60,10 @@ extension ProxyConnection {
                 if phase == .closed || self.upstream !== upstream { return }
                 if tls.state == .closed { upstreamEOF(); return }
             } else {
-                upstream.inbuf.append(buffer[0..<n])
+                upstream.inbuf.append(loop.readBuffer[0..<n])
             }
             pumpResponse()
-            if phase != .exchanging || exchange !== current || n < buffer.count { return }
+            if phase != .exchanging || exchange !== current || n < loop.readBuffer.count { return }
         }
         pumpResponse()
     }

@@ -101,8 +101,8 @@ final class ProxyConnection: EventHandler {
     /// Reads what the client sent; false when the connection was closed as a result.
     private func readClient() -> Bool {
         for _ in 0..<4 {
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            let n = buffer.withUnsafeMutableBytes { csl_read(client.raw, $0.baseAddress, $0.count) }
+            let fd = client.raw
+            let n = loop.readBuffer.withUnsafeMutableBytes { csl_read(fd, $0.baseAddress, $0.count) }
             if n == -Int(EAGAIN) { return true }
             if n < 0 {
                 abort(note: SystemError("read from client", errno: Int32(-n)).description)
@@ -113,11 +113,11 @@ final class ProxyConnection: EventHandler {
                 return clientClosed()
             }
             if let tls = clientTLS {
-                if !receiveTLS(tls, buffer[0..<n]) { return false }
+                if !receiveTLS(tls, loop.readBuffer[0..<n]) { return false }
             } else {
-                inbuf.append(buffer[0..<n])
+                inbuf.append(loop.readBuffer[0..<n])
             }
-            if n < buffer.count { return true }
+            if n < loop.readBuffer.count { return true }
         }
         return true
     }

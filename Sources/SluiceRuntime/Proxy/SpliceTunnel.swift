@@ -122,12 +122,11 @@ final class SpliceTunnel: EventHandler {
                 return
             }
             if flow.useCopy {
-                var buffer = [UInt8](repeating: 0, count: Self.chunk)
-                let n = buffer.withUnsafeMutableBytes { csl_read(source, $0.baseAddress, $0.count) }
+                let n = loop.readBuffer.withUnsafeMutableBytes { csl_read(source, $0.baseAddress, $0.count) }
                 if n == -Int(EAGAIN) { return }
                 let got = try SystemError.check(n, "read")
                 if got == 0 { flow.eof = true; continue }
-                flow.pending.append(buffer[0..<got])
+                flow.pending.append(loop.readBuffer[0..<got])
                 continue
             }
             let pipe = try loop.pipes.take()
