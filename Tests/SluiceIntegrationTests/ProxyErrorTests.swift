@@ -110,4 +110,25 @@ struct ProxyErrorTests {
         #expect(result.text.contains("status HTTP/1.1 200 OK body late"), "\(result.text) \(result.stderr)")
         #expect(proxy.child.waitForExit(timeout: 20) == 0)
     }
+
+    @Test("thousands of pipelined requests the proxy answers itself are served in order without exhausting the stack")
+    func pipelineFlood() throws {
+        let proxy = try Proxy(audit: false)
+        let script = """
+        import socket, sys
+        n = 5000
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+        s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: p\\r\\n\\r\\n" * (n - 1) + b"GET /healthz HTTP/1.1\\r\\nHost: p\\r\\nConnection: close\\r\\n\\r\\n")
+        data = b""
+        while True:
+            chunk = s.recv(1 << 16)
+            if not chunk:
+                break
+            data += chunk
+        print("answers", data.count(b"HTTP/1.1 200 OK"))
+        """
+        let result = try python(script, [String(proxy.port)])
+        #expect(result.text.contains("answers 5000"), "\(result.text) \(result.stderr)")
+        #expect(try curl(["\(proxy.url)/healthz"]).text == "ok\n")
+    }
 }

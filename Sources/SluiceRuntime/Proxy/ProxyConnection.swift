@@ -50,6 +50,8 @@ final class ProxyConnection: EventHandler {
     /// The user the CONNECT authenticated as; inner requests carry no Proxy-Authorization.
     var tunnelUser: String?
     private var interest: [UInt32] = [0, 0]
+    private var parsing = false
+    private var parseAgain = false
 
     init(loop: EventLoop, context: ProxyContext, client: FileDescriptor, clientAddress: String) {
         self.loop = loop
@@ -88,8 +90,9 @@ final class ProxyConnection: EventHandler {
     private func clientEvent(_ events: UInt32) {
         if events & UInt32(CSL_EPOLLOUT) != 0 {
             flushClient()
-            // Room again: buffered response bytes can move on.
+            // Room again: buffered response bytes, or pipelined requests held back, can move on.
             if phase == .exchanging { pumpResponse() }
+            if phase == .idle, !inbuf.isEmpty { parseNextRequest() }
         }
         if phase == .closed { return }
         if events & UInt32(CSL_EPOLLIN | CSL_EPOLLHUP | CSL_EPOLLERR) != 0 {
@@ -177,7 +180,24 @@ final class ProxyConnection: EventHandler {
         }
     }
 
+    /// Parses and starts buffered requests one after another. A loop, not recursion: a client can
+    /// pipeline thousands of requests the proxy answers itself, and each must not cost a stack frame.
     func parseNextRequest() {
+        if parsing {
+            parseAgain = true
+            return
+        }
+        parsing = true
+        defer { parsing = false }
+        repeat {
+            parseAgain = false
+            // Answers the client is not reading yet stay bounded: resume when the socket drains.
+            guard phase == .idle, pendingClientBytes < Self.highWater else { return }
+            parseOneRequest()
+        } while parseAgain
+    }
+
+    private func parseOneRequest() {
         if inbuf.isEmpty { headStarted = nil; return }
         if headStarted == nil { headStarted = .now }
         let result: (head: RequestHead, consumed: Int)?
