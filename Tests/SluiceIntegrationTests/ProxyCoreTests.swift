@@ -199,4 +199,13 @@ struct ProxyCoreTests {
             #expect(result.text == String(repeating: "x", count: 100), "\(proxy): \(result.stderr)")
         }
     }
+
+    @Test("an idempotent request on a pooled connection the origin has closed is retried on a fresh one")
+    func staleKeepAlive() throws {
+        let origin = try Origin()
+        let proxy = try Proxy()
+        let url = "http://127.0.0.1:\(origin.port)/abrupt"
+        let result = try curl(["-x", proxy.url, url, url, url, url])
+        #expect(result.text == String(repeating: "y", count: 40), "\(result.stderr)")
+    }
 }

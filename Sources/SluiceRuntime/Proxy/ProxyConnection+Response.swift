@@ -186,8 +186,21 @@ extension ProxyConnection {
         }
     }
 
+    /// A pooled connection the origin closed just as it was reused: an idempotent request without a body
+    /// is sent again once on a fresh connection (RFC 9110 §9.2.2) instead of failing with 502.
+    private func retryOnFreshConnection() -> Bool {
+        guard let exchange, let upstream, upstream.reused, exchange.response == nil, !exchange.responseStarted,
+              ["GET", "HEAD", "OPTIONS"].contains(exchange.head.method), exchange.head.framing == .none,
+              let verdict = exchange.verdict else { return false }
+        releaseUpstream(reusable: false)
+        exchange.responseParser.reset()
+        openUpstream(host: verdict.host, port: verdict.port, pooled: false)
+        return true
+    }
+
     private func upstreamEOF() {
         guard let exchange else { releaseUpstream(reusable: false); return }
+        if retryOnFreshConnection() { return }
         if exchange.response == nil {
             fail(status: 502, title: "Server closed the connection",
                  message: "The server closed the connection without answering.", note: "upstream closed before responding")
@@ -203,6 +216,7 @@ extension ProxyConnection {
     }
 
     func upstreamFailed(_ error: SystemError) {
+        if retryOnFreshConnection() { return }
         if exchange?.response == nil {
             fail(status: 502, title: "Server connection failed", message: "The connection to the server failed: \(error).", note: error.description)
         } else {

@@ -47,6 +47,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.read_body() if self.command not in ("GET", "HEAD") or self.headers.get("Content-Length") or self.headers.get("Transfer-Encoding") else b""
         if path == "/small":
             return self.send(200, b"x" * 100)
+        if path == "/abrupt":
+            # Keep-alive by the headers, but the next request on this connection is read and dropped
+            # unanswered: an origin's idle timeout racing with a reused connection.
+            self.send(200, b"y" * 10)
+            self.wfile.flush()
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                pass
+            self.close_connection = True
+            return
         if path == "/echo" or path.startswith(("/v1/", "/api/", "/backend-api/", "/echo/")):
             info = {"method": self.command, "path": self.path, "headers": [[k, v] for k, v in self.headers.items()],
                     "body": body.decode("utf-8", "replace"), "body_len": len(body),
