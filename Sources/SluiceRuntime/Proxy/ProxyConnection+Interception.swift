@@ -37,9 +37,8 @@ extension ProxyConnection {
 
     /// The client's handshake completed: refuse a TLS name that differs from the CONNECT host (no domain fronting).
     func clientHandshakeDone(_ tls: TLSLink) -> Bool {
-        guard let sni = tls.session.serverName?.lowercased(), let host = tunnelHost else { return true }
-        let normalised = sni.hasSuffix(".") ? String(sni.dropLast()) : sni
-        if normalised == host.lowercased() { return true }
+        guard let sni = tls.session.serverName, let host = tunnelHost else { return true }
+        if tls.session.serverNameMatches(host) { return true }
         interceptionFailed(note: "sni mismatch: CONNECT \(host), TLS server name \(sni)")
         return false
     }
@@ -61,7 +60,8 @@ extension ProxyConnection {
         let host = exchange?.verdict?.host ?? "the server"
         let reason: String
         switch error.code {
-        case .verificationFailed: reason = "The certificate of \(host) could not be verified: \(error.detail)."
+        case .verificationFailed:
+            reason = "The certificate of \(host) could not be verified: \(error.verificationReason ?? error.detail). Sluice does not pass on connections it cannot verify."
         default: reason = "The secure connection to \(host) failed: \(error.detail)."
         }
         fail(status: 502, title: "Secure connection to the server failed", message: reason, note: "upstream TLS: \(error.detail)")
