@@ -62,11 +62,14 @@ public struct HeaderList: Sendable, Equatable, Sequence {
     }
 
     /// The fields in wire form: "Name: value\r\n" each.
+    /// CR, LF and NUL in a value become spaces, so an edited value can never start a new field.
     func write(into bytes: inout [UInt8]) {
         for field in fields {
             bytes.append(contentsOf: field.name.utf8)
             bytes.append(contentsOf: [0x3A, 0x20])
-            bytes.append(contentsOf: field.value.utf8)
+            for byte in field.value.utf8 {
+                bytes.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte)
+            }
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
     }

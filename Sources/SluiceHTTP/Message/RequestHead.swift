@@ -38,19 +38,29 @@ public struct RequestHead: Sendable, Equatable {
         }
         let connection = headers.tokens("Connection")
         keepAlive = version == .http10 ? connection.contains("keep-alive") : !connection.contains("close")
-        expectsContinue = headers["Expect"]?.trimmingOWS().lowercased() == "100-continue"
+        // RFC 9110 §10.1.1: an HTTP/1.0 request's 100-continue expectation is ignored.
+        expectsContinue = version == .http11 && headers["Expect"]?.trimmingOWS().lowercased() == "100-continue"
         upgrade = connection.contains("upgrade") ? headers.tokens("Upgrade").first : nil
     }
 
-    /// The head in wire form with `target` as the request-target.
+    /// The head in wire form with `target` as the request-target, always as HTTP/1.1 (a proxy forwards
+    /// in its own version, RFC 9110 §6.2). Spaces, controls and non-ASCII in `target` are percent-encoded,
+    /// so an edited target can never split the request line.
     public func serialized(target: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         bytes.append(contentsOf: method.utf8)
         bytes.append(0x20)
-        bytes.append(contentsOf: target.utf8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in target.utf8 {
+            if byte <= 0x20 || byte >= 0x7F {
+                bytes.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            } else {
+                bytes.append(byte)
+            }
+        }
         bytes.append(0x20)
-        bytes.append(contentsOf: version.description.utf8)
+        bytes.append(contentsOf: HTTPVersion.http11.description.utf8)
         bytes.append(contentsOf: [0x0D, 0x0A])
         headers.write(into: &bytes)
         bytes.append(contentsOf: [0x0D, 0x0A])

@@ -1,7 +1,7 @@
 /// Incremental decoder of the chunked transfer coding (RFC 9112 §7.1). Feed any split of the input;
 /// it never needs bytes back, and every line it buffers is bounded.
 public struct ChunkedDecoder: Sendable {
-    private enum State: Sendable { case size, data(Int), dataCR, dataLF, trailer, done }
+    private enum State: Sendable { case size, data(Int), dataCR, dataLF, trailer, done, failed }
 
     private var state = State.size
     private var line: [UInt8] = []
@@ -21,11 +21,23 @@ public struct ChunkedDecoder: Sendable {
 
     /// Appends decoded data to `body`; returns the input bytes consumed and whether the message ended.
     public mutating func decode(_ input: ArraySlice<UInt8>, into body: inout [UInt8]) throws(HTTPParseError) -> (consumed: Int, finished: Bool) {
+        do {
+            return try step(input, into: &body)
+        } catch {
+            state = .failed   // a decoder that refused a body never accepts more of it
+            throw error
+        }
+    }
+
+    private mutating func step(_ input: ArraySlice<UInt8>, into body: inout [UInt8]) throws(HTTPParseError) -> (consumed: Int, finished: Bool) {
+        if case .failed = state { throw HTTPParseError(.invalidChunk, "chunked body already refused") }
         var i = input.startIndex
         while i < input.endIndex {
             switch state {
             case .done:
                 return (i - input.startIndex, true)
+            case .failed:
+                throw HTTPParseError(.invalidChunk, "chunked body already refused")
             case .data(let remaining):
                 let n = min(remaining, input.endIndex - i)
                 body.append(contentsOf: input[i..<(i + n)])
@@ -57,7 +69,12 @@ public struct ChunkedDecoder: Sendable {
                     line = []
                     return (i - input.startIndex, true)
                 } else {
-                    // Trailer fields are read and dropped: a proxy need not forward them (§7.1.2).
+                    // Trailer fields are read and dropped (§7.1.2), but must still be field lines (§5).
+                    guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+                          line[..<colon].allSatisfy(ByteClass.isTChar),
+                          line[(colon + 1)...].allSatisfy(ByteClass.isFieldValueByte) else {
+                        throw HTTPParseError(.invalidChunk, "invalid trailer field")
+                    }
                     trailerBytes += line.count
                     if trailerBytes > maxTrailerBytes { throw HTTPParseError(.invalidChunk, "trailer section too large") }
                 }
@@ -88,8 +105,13 @@ public struct ChunkedDecoder: Sendable {
             i += 1
         }
         guard digits > 0 else { throw HTTPParseError(.invalidChunk, "missing chunk size") }
-        while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
-        guard i == line.count || line[i] == UInt8(ascii: ";") else { throw HTTPParseError(.invalidChunk, "invalid chunk size line") }
+        // BWS is allowed only before a chunk extension (§7.1.1): "5 " alone would let two parsers disagree.
+        var j = i
+        while j < line.count, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
+        guard i == line.count || (j < line.count && line[j] == UInt8(ascii: ";")) else {
+            throw HTTPParseError(.invalidChunk, "invalid chunk size line")
+        }
+        i = j
         for b in line[i...] where b != 0x09 && (b < 0x20 || b == 0x7F) {
             throw HTTPParseError(.invalidChunk, "control character in a chunk extension")
         }
