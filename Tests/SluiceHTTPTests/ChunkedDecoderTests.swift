@@ -67,6 +67,23 @@ import SluiceHTTP
         #expect(result.finished)
     }
 
+    @Test(arguments: valid)
+    func everyHostileByteAtEveryPositionDecodesTheSameWholeAndByteByByte(input: String, body: String) {
+        let original = Array(input.utf8)
+        for position in 0..<original.count {
+            for byte: UInt8 in [0x00, 0x0A, 0x0D, 0x20, 0x3B, 0x46, 0x67, 0xFF] {
+                var bytes = original
+                bytes[position] = byte
+                let whole = Self.decode([bytes])
+                let byByte = Self.decode(bytes.map { [$0] })
+                #expect(whole.error?.code == byByte.error?.code, "byte \(byte) at \(position) of \(input.debugDescription)")
+                #expect(whole.body == byByte.body)
+                #expect(whole.finished == byByte.finished)
+                if whole.error == nil { #expect(whole.consumed == byByte.consumed) }
+            }
+        }
+    }
+
     @Test func bytesAfterTheLastChunkAreNotConsumed() throws {
         let message = Array("5\r\nhello\r\n0\r\n\r\n".utf8)
         var decoder = ChunkedDecoder()

@@ -236,6 +236,45 @@ import SluiceHTTP
         }
     }
 
+    /// Bytes that break HTTP framing when they land in the wrong place.
+    static let hostileBytes: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x20, 0x3A, 0x2C, 0x7F, 0xFF, 0x30]
+
+    @Test(arguments: validRequests)
+    func everyHostileByteAtEveryPositionParsesTheSameWholeAndByteByByte(text: String) {
+        let original = Array(text.utf8)
+        for position in 0..<original.count {
+            for byte in Self.hostileBytes {
+                var bytes = original
+                bytes[position] = byte
+                var once = RequestHeadParser()
+                let whole = Self.outcome { () throws(HTTPParseError) in try once.parse(bytes) }
+                var parser = RequestHeadParser()
+                var pieces: Outcome = .incomplete
+                for end in 1...bytes.count {
+                    pieces = Self.outcome { () throws(HTTPParseError) in try parser.parse(Array(bytes[..<end])) }
+                    if pieces != .incomplete { break }
+                }
+                #expect(pieces == whole, "byte \(byte) at \(position) of \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// What one parse call ended in, comparable across ways of feeding the bytes.
+    enum Outcome: Equatable {
+        case incomplete
+        case head(RequestHead, Int)
+        case error(HTTPParseError.Code)
+    }
+
+    static func outcome(_ body: () throws(HTTPParseError) -> (head: RequestHead, consumed: Int)?) -> Outcome {
+        do {
+            guard let result = try body() else { return .incomplete }
+            return .head(result.head, result.consumed)
+        } catch {
+            return .error(error.code)
+        }
+    }
+
     @Test(arguments: validRequests)
     func pipelinedRequestStopsConsumingAtTheFirstHeadEnd(text: String) throws {
         let second = "GET /second HTTP/1.1\r\nHost: b.example\r\n\r\n"
