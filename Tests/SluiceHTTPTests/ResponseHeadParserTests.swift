@@ -34,6 +34,14 @@ import SluiceHTTP
         #expect(error?.code == code, "\(line)")
     }
 
+    @Test(arguments: ["HTTP/1.1 200 OK\rX-Injected: 1", "HTTP/1.1 200 O\u{0}K", "HTTP/1.1 200 OK\u{7F}", "HTTP/1.1 200 \u{1B}[2J",
+                      "HTTP/1.1 200 OK\r"])
+    func reasonWithControlCharacterIsMalformed(line: String) {
+        // A bare CR in the reason would reach the client through serialized() and split the response.
+        let error = HTTPParseError.capture { () throws(HTTPParseError) in try ResponseHeadParser.parseWhole("\(line)\r\n\r\n") }
+        #expect(error?.code == .malformed, "\(line.debugDescription)")
+    }
+
     @Test(arguments: [
         "HTTP/1.1 200 OK\nContent-Length: 5\n\n",
         "HTTP/1.1 200 OK\r\nContent-Length: 5\n\r\n",
