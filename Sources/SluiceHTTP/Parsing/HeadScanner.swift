@@ -40,6 +40,10 @@ struct HeadScanner: Sendable {
                         lineStart = i
                         continue
                     }
+                    // The limit covers the whole head, so a prefix is never refused when the whole is not.
+                    if i > limits.maxHeaderBytes {
+                        throw HTTPParseError(.headersTooLarge, "header section larger than \(limits.maxHeaderBytes) bytes")
+                    }
                     return i
                 }
                 lines.append(lineStart..<end)
@@ -60,7 +64,8 @@ struct HeadScanner: Sendable {
     }
 
     private func checkLimits(pendingLineEnd: Int) throws(HTTPParseError) {
-        if lines.isEmpty, pendingLineEnd - lineStart > limits.maxRequestLine {
+        // A pending line may end in the CR of its CRLF, which the complete line does not count.
+        if lines.isEmpty, pendingLineEnd - lineStart > limits.maxRequestLine + 1 {
             throw HTTPParseError(.requestLineTooLong, "request line longer than \(limits.maxRequestLine) bytes")
         }
         if let first = lines.first, first.count > limits.maxRequestLine {

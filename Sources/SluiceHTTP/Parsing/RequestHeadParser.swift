@@ -60,7 +60,9 @@ public struct RequestHeadParser: Sendable {
     static func parseTarget(_ raw: String, method: String) throws(HTTPParseError) -> RequestTarget {
         if method == "CONNECT" {
             // authority-form: host ":" port, port required.
+            // The port is 1*DIGIT (RFC 3986 §3.2.3); Int() alone would also take "+443".
             guard let colon = raw.lastIndex(of: ":"), colon != raw.startIndex,
+                  raw[raw.index(after: colon)...].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   let port = Int(raw[raw.index(after: colon)...]), (1...65535).contains(port),
                   !raw.contains("/"), !raw.contains("@") else {
                 throw HTTPParseError(.malformed, "CONNECT needs host:port")

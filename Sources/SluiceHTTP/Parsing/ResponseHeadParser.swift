@@ -29,6 +29,10 @@ public struct ResponseHeadParser: Sendable {
             var reason = ""
             if line.count > 12 {
                 guard bytes[line.lowerBound + 12] == 0x20 else { throw HTTPParseError(.malformed, "invalid status line") }
+                // reason-phrase = *( HTAB / SP / VCHAR / obs-text ) (§4): a CR here would split the response we send on.
+                for i in (line.lowerBound + 13)..<line.upperBound where !ByteClass.isFieldValueByte(bytes[i]) {
+                    throw HTTPParseError(.malformed, "control character in the reason phrase")
+                }
                 reason = String(decoding: UnsafeBufferPointer(rebasing: bytes[(line.lowerBound + 13)..<line.upperBound]), as: UTF8.self)
             }
             let headers = try FieldLineParser.parse(bytes, lines: lines[1...])
