@@ -70,9 +70,10 @@ import SluiceHTTP
         #expect(head.framing == expected)
     }
 
-    @Test func http10SerialisesItsVersion() {
-        let head = RequestHead(method: "GET", target: .origin("/"), version: .http10, headers: HeaderList())
-        #expect(String(decoding: head.serialized(target: "/"), as: UTF8.self) == "GET / HTTP/1.0\r\n\r\n")
+    /// A proxy forwards in its own version (RFC 9110 §6.2), and edited targets cannot split the request line.
+    @Test func serialisesAsHTTP11WithAnEncodedTarget() {
+        let head = RequestHead(method: "GET", target: .origin("/"), version: .http10, headers: HeaderList([("X", "a\r\nInjected: 1")]))
+        #expect(String(decoding: head.serialized(target: "/a b\r\nX: y"), as: UTF8.self) == "GET /a%20b%0D%0AX:%20y HTTP/1.1\r\nX: a  Injected: 1\r\n\r\n")
         #expect(HTTPVersion.http11.description == "HTTP/1.1")
     }
 }

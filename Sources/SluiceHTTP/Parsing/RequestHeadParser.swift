@@ -45,11 +45,6 @@ public struct RequestHeadParser: Sendable {
         }
         let target = try parseTarget(rawTarget, method: method)
         let headers = try FieldLineParser.parse(bytes, lines: lines[1...])
-        if version == .http11, case .origin = target, !headers.contains("Host") {
-            // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused. (Absolute-form carries the
-            // authority in the URI, which wins over Host anyway, so it is tolerated there.)
-            throw HTTPParseError(.malformed, "HTTP/1.1 request without a Host header")
-        }
         var head = RequestHead(method: method, target: target, version: version, headers: headers)
         head.rawTarget = rawTarget
         head.framing = try framing(headers, version: version)
