@@ -102,9 +102,16 @@ extension ProxyConnection {
 
     private func beginResponse(_ head: ResponseHead) {
         guard let exchange else { return }
+        let framing = head.framing(requestMethod: exchange.head.method)
+        if framing == .untilClose, head.headers.contains("Content-Length"), !head.headers.contains("Transfer-Encoding") {
+            // RFC 9112 §6.3: a proxy must not pass on a response whose Content-Length it cannot trust.
+            fail(status: 502, title: "Bad answer from the server", message: "The server sent an invalid Content-Length.",
+                 note: "invalid upstream Content-Length")
+            return
+        }
         exchange.response = head
         exchange.status = head.status
-        exchange.responseFraming = head.framing(requestMethod: exchange.head.method)
+        exchange.responseFraming = framing
         exchange.upstreamReusable = head.keepAlive
         var headers = head.headers
         HopByHop.strip(&headers)
