@@ -153,12 +153,12 @@ extension Sluice.AuditCommand {
         @Option(help: ArgumentHelp("The value to look for (e-mail, IBAN, phone…); normalised as the writer does.", valueName: "value"))
         var value: String
 
-        @Option(help: ArgumentHelp("Fingerprint key file.", valueName: "key-file"))
-        var keyFile = "/etc/sluice/audit-fingerprint.key"
+        @Option(help: ArgumentHelp("Fingerprint key file (default: where 'sluice serve' creates it for the first log file, e.g. audit-keys/fingerprint.key for audit/audit.jsonl).", valueName: "key-file"))
+        var keyFile: String?
 
         func run() throws {
             do {
-                let key = try AuditKey.load(path: keyFile)
+                let key = try AuditKey.load(path: keyFile ?? AuditKey.defaultFingerprintPath(forLog: log.files.first ?? "audit.jsonl"))
                 let matches = AuditFinder.find(value: value, key: key, in: try AuditLog.load(files: log.files))
                 for m in matches {
                     let r = m.record

@@ -43,7 +43,7 @@ extension Sluice {
         @Option(name: .customLong("audit-on-failure"), help: "When the audit log cannot be written: 'closed' refuses traffic, 'alert' keeps serving and reports via the log and /healthz.")
         var auditOnFailure: String = "closed"
 
-        @Option(name: .customLong("fingerprint-key"), help: ArgumentHelp("Key for the keyed fingerprints of personal data in the audit log (created 0600 if missing; default: fingerprint.key beside the log).", valueName: "FILE"))
+        @Option(name: .customLong("fingerprint-key"), help: ArgumentHelp("Key for the keyed fingerprints of personal data in the audit log (created 0600 if missing; default: audit-keys/fingerprint.key for audit/audit.jsonl, outside the log directory).", valueName: "FILE"))
         var fingerprintKey: String?
 
         @Option(name: .customLong("audit-hmac-key"), help: ArgumentHelp("Key file for a per-line HMAC over the chain; keep it outside the log directory.", valueName: "FILE"))
@@ -131,7 +131,7 @@ extension Sluice {
             let audit = try noAudit ? nil : openAuditLog(logger: logger)
             let fingerprint: (@Sendable (String) -> String)?
             do {
-                let keyPath = fingerprintKey ?? ((auditLog as NSString).deletingLastPathComponent as NSString).appendingPathComponent("fingerprint.key")
+                let keyPath = fingerprintKey ?? AuditKey.defaultFingerprintPath(forLog: auditLog)
                 let key = try AuditKey.loadOrCreate(path: keyPath)
                 fingerprint = { value in key.fingerprint(value) }
             } catch {

@@ -84,3 +84,15 @@ public struct AuditKey: Sendable {
         }.map(Character.init))
     }
 }
+
+extension AuditKey {
+    /// Where `sluice serve` keeps the fingerprint key when none is named: a `-keys` directory beside the
+    /// log directory (`audit/audit.jsonl` → `audit-keys/fingerprint.key`), so copying or shipping the log
+    /// directory never carries the key that makes its fingerprints searchable.
+    public static func defaultFingerprintPath(forLog logPath: String) -> String {
+        var directory = (logPath as NSString).deletingLastPathComponent
+        while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
+        let keys = directory.isEmpty || directory == "." ? "sluice-keys" : directory + "-keys"
+        return (keys as NSString).appendingPathComponent("fingerprint.key")
+    }
+}
