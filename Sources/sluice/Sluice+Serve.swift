@@ -129,15 +129,7 @@ extension Sluice {
             configuration.maxInspectBytes = engine.policy.redaction.maxInspectBytes
 
             let audit = try noAudit ? nil : openAuditLog(logger: logger)
-            let fingerprint: (@Sendable (String) -> String)?
-            do {
-                let keyPath = fingerprintKey ?? AuditKey.defaultFingerprintPath(forLog: auditLog)
-                let key = try AuditKey.loadOrCreate(path: keyPath)
-                fingerprint = { value in key.fingerprint(value) }
-            } catch {
-                FileHandle.standardError.write(Data("sluice: fingerprint key: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
+            let fingerprint = try noAudit ? nil : fingerprintFunction()
             var tlsServer: TLSServerContext?
             var tlsClient: TLSClientContext?
             do throws(TLSError) {
@@ -175,6 +167,18 @@ extension Sluice {
                 if signal == SIGHUP || policyFile.changed() {
                     reload(policyFile, context: context, logger: logger)
                 }
+            }
+        }
+
+        /// Keyed fingerprints of personal data for the audit log; the key is created (0600) on first use.
+        private func fingerprintFunction() throws -> @Sendable (String) -> String {
+            let keyPath = fingerprintKey ?? AuditKey.defaultFingerprintPath(forLog: auditLog)
+            do {
+                let key = try AuditKey.loadOrCreate(path: keyPath)
+                return { value in key.fingerprint(value) }
+            } catch {
+                FileHandle.standardError.write(Data("sluice: fingerprint key \(keyPath): \(error)\n".utf8))
+                throw ExitCode(1)
             }
         }
 

@@ -149,6 +149,10 @@ final class Proxy {
         }
         var args = ["serve", "--listen", "127.0.0.1:0", "--policy", policyPath, "--workers", "2"]
         args += audit ? ["--audit-log", directory.appendingPathComponent("audit.jsonl").path] : ["--no-audit"]
+        if audit, !arguments.contains("--fingerprint-key") {
+            // Inside the test's directory, so nothing is left behind in the temporary directory.
+            args += ["--fingerprint-key", directory.appendingPathComponent("keys/fingerprint.key").path]
+        }
         child = try ChildProcess(sluiceBinary(), args + arguments)
         let line = try child.waitForLine(prefix: "listening on ")
         guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else {
