@@ -41,7 +41,8 @@ struct RequestTarget: Sendable {
             return RequestTarget(scheme: "http", authority: local, port: local.port ?? 80, rawPath: rawPath,
                                  path: PathNormalizer.normalize(rawPath), query: query, isProxyLocal: true)
         }
-        guard let schemeEnd = request.target.range(of: "://") else { throw EngineError(.badTarget, "not a valid request target") }
+        guard let afterSeparator = request.target.schemeSeparatorEnd else { throw EngineError(.badTarget, "not a valid request target") }
+        let schemeEnd = request.target.index(afterSeparator, offsetBy: -3)..<afterSeparator
         let scheme = request.target[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw EngineError(.badScheme, "scheme '\(scheme)' is not proxied") }
         let rest = request.target[schemeEnd.upperBound...]

@@ -6,6 +6,7 @@
 public enum HostNormalizer {
     /// Normalises a bare host (no port, no userinfo); IPv6 may come with or without brackets.
     public static func normalize(_ raw: String) throws(HostError) -> NormalizedHost {
+        if let plain = alreadyNormal(raw) { return plain }
         if raw.isEmpty { throw HostError(.empty, raw) }
         if raw.hasPrefix("[") {
             guard raw.hasSuffix("]"), raw.count > 2 else { throw HostError(.badIPv6, raw) }
@@ -39,6 +40,39 @@ public enum HostNormalizer {
             return NormalizedHost(text: ip.description, ip: ip)
         }
         return NormalizedHost(text: text, ip: nil)
+    }
+
+    /// The common case on the request path, answered without allocating: a lower-case LDH name whose
+    /// labels are 1...63 bytes, with no "--" (which could be an A-label to validate) and whose last label
+    /// does not start with a digit (decimal, octal and 0x IPv4 forms need the full parse).
+    static func alreadyNormal(_ raw: String) -> NormalizedHost? {
+        var labelLength = 0
+        var total = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        var labelStartsWithDigit = false
+        for byte in raw.utf8 {
+            total += 1
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"):
+                labelLength += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if labelLength == 0 { labelStartsWithDigit = true }
+                labelLength += 1
+            case UInt8(ascii: "-"):
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: ".") { return nil }
+                labelLength += 1
+            case UInt8(ascii: "."):
+                if previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") { return nil }
+                labelLength = 0
+                labelStartsWithDigit = false
+            default:
+                return nil
+            }
+            if labelLength > 63 { return nil }
+            previous = byte
+        }
+        if total == 0 || total > 253 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") || labelStartsWithDigit { return nil }
+        return NormalizedHost(text: raw, ip: nil)
     }
 
     /// One label as LDH ASCII (underscore allowed for service names); non-ASCII goes through Punycode.

@@ -30,8 +30,9 @@ public struct ProxyConfiguration: Sendable {
     public var viaName = "sluice"
     /// Upper bound on a body the proxy buffers for inspection when the policy gives none.
     public var maxInspectBytes = 1 << 20
-    /// Upstream connections kept idle per host:port.
-    public var maxIdlePerHost = 16
+    /// Upstream connections kept idle per host:port and loop; as many as busy clients reuse, so a
+    /// keep-alive load does not reconnect to the origin for every request.
+    public var maxIdlePerHost = 256
 
     public init(listen: [SocketAddress], workers: Int) {
         self.listen = listen
