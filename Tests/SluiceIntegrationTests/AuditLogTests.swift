@@ -66,7 +66,7 @@ struct AuditLogTests {
         def worker(w):
             for i in range(400):
                 try:
-                    s = socket.create_connection(("127.0.0.1", proxy), timeout=5)
+                    s = socket.create_connection(("127.0.0.1", proxy), timeout=20)
                     s.sendall(b"GET http://127.0.0.1:%d/echo/%d-%d HTTP/1.1\\r\\nHost: 127.0.0.1:%d\\r\\nConnection: close\\r\\n\\r\\n" % (origin, w, i, origin))
                     data = b""
                     while True:

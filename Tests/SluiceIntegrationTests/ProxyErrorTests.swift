@@ -88,7 +88,7 @@ struct ProxyErrorTests {
         urllib.request.urlopen("http://127.0.0.1:%d/wait-slow" % origin, timeout=15).read()   # the request is in flight
         os.kill(pid, signal.SIGTERM)
         refused = False
-        for _ in range(250):                     # bounded: the listeners close within moments
+        for _ in range(1000):                    # bounded: the listeners close within moments
             try:
                 socket.create_connection(("127.0.0.1", proxy), timeout=2).close()
                 time.sleep(0.02)
