@@ -85,7 +85,7 @@ int csl_pipe(int fds[2]) { RETRY(pipe2(fds, O_NONBLOCK | O_CLOEXEC)); }
 ssize_t csl_splice(int fd_in, int fd_out, size_t len) {
     RETRY(splice(fd_in, NULL, fd_out, NULL, len, SPLICE_F_MOVE | SPLICE_F_NONBLOCK));
 }
-int csl_pipe_shrink(int fd, int size) { RETRY(fcntl(fd, F_SETPIPE_SZ, size)); }
+int csl_set_pipe_size(int fd, int size) { RETRY(fcntl(fd, F_SETPIPE_SZ, size)); }
 
 int csl_ignore_sigpipe(void) { return signal(SIGPIPE, SIG_IGN) == SIG_ERR ? -errno : 0; }
 

@@ -45,7 +45,7 @@ int csl_close(int fd);
 /* zero-copy tunnels */
 int csl_pipe(int fds[2]);                          /* pipe2 NONBLOCK|CLOEXEC */
 ssize_t csl_splice(int fd_in, int fd_out, size_t len);   /* SPLICE_F_MOVE|NONBLOCK */
-int csl_pipe_shrink(int fd, int size);             /* F_SETPIPE_SZ; smaller pipes for idle tunnels */
+int csl_set_pipe_size(int fd, int size);           /* F_SETPIPE_SZ */
 
 /* signals */
 int csl_ignore_sigpipe(void);

@@ -7,11 +7,16 @@ final class Pipe {
     /// Bytes spliced in and not yet spliced out.
     var buffered = 0
 
+    /// Bytes one splice may move; the pipe is grown to match so a bulk transfer needs few syscalls.
+    static let capacity = 1 << 18
+
     init() throws(SystemError) {
         var fds: [Int32] = [0, 0]
         _ = try SystemError.check(csl_pipe(&fds), "pipe2")
         readEnd = FileDescriptor(takingOwnership: fds[0])
         writeEnd = FileDescriptor(takingOwnership: fds[1])
+        // Best effort: an unprivileged process may be held to a smaller size by pipe-max-size.
+        _ = csl_set_pipe_size(fds[1], Int32(Self.capacity))
     }
 }
 

@@ -130,7 +130,7 @@ final class SpliceTunnel: EventHandler {
                 continue
             }
             let pipe = try loop.pipes.take()
-            let n = csl_splice(source, pipe.writeEnd.raw, Self.chunk)
+            let n = csl_splice(source, pipe.writeEnd.raw, Pipe.capacity)
             if n == -Int(EAGAIN) { loop.pipes.give(pipe); return }
             if n == -Int(EINVAL) || n == -Int(ENOSYS) {   // not spliceable here: copy instead
                 loop.pipes.give(pipe)
