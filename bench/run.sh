@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # make bench: Sluice against direct, tinyproxy and squid in one run on loopback, plus Sluice's own
 # micro-benchmarks. Prints a table of ratios and writes it into docs/performance.md between markers.
+# TLS interception: sluice (own CA, --upstream-ca for an nginx HTTPS origin) vs squid-openssl ssl_bump vs direct HTTPS.
 # Knobs: DUR (seconds per wrk run, 10) CONNS (64) TUNNELS (5000) PEERS ("tinyproxy squid") ROUNDS (1)
+#        TLS_PEERS ("squid-bump"; "" skips it) TLS_CONNS (8 curl processes) SQUID_OPENSSL_ROOT (/tmp/squid-openssl)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 BIN=$ROOT/.build/release/sluice
 DUR=${DUR:-10} CONNS=${CONNS:-64} TUNNELS=${TUNNELS:-5000} PEERS=${PEERS:-"tinyproxy squid"} ROUNDS=${ROUNDS:-1}
-ORIGIN_PORT=19080 SLUICE_PORT=19150
-declare -A PORT=([squid]=19101 [tinyproxy]=19102 [sluice]=$SLUICE_PORT [sluice-noaudit]=19151)
+TLS_PEERS=${TLS_PEERS-squid-bump} TLS_CONNS=${TLS_CONNS:-8} SQUID_OPENSSL_ROOT=${SQUID_OPENSSL_ROOT:-/tmp/squid-openssl}
+ORIGIN_PORT=19080 HTTPS_PORT=19443 SLUICE_PORT=19150
+declare -A PORT=([squid]=19101 [tinyproxy]=19102 [squid-bump]=19106 [sluice]=$SLUICE_PORT [sluice-noaudit]=19151 [sluice-tls]=19152)
 
-need=(); for p in wrk nginx squid tinyproxy curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+need=(); for p in wrk nginx squid tinyproxy curl openssl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; fi
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 RUN=$(mktemp -d /tmp/sluice-bench.XXXXXX)
+chmod 755 "$RUN"  # squid and tinyproxy drop to their own users and must reach their directories
 RESULTS=$RUN/results.jsonl
 PIDS=()
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -25,8 +29,11 @@ wait_port() { for _ in $(seq 1 100); do ss -Hltn "sport = :$1" | grep -q . && re
 proc() { python3 "$BENCH/procstat.py" "$1"; }
 emit() { printf '{"target":"%s","test":"%s","r":%s}\n' "$1" "$2" "$3" >>"$RESULTS"; }
 
-# --- origin: nginx on loopback with a 100-byte and a 100 MiB file -------------------------------
+# --- origin: nginx on loopback with a 100-byte and a 100 MiB file, over HTTP and HTTPS ----------
 mkdir -p "$RUN/www" "$RUN/nginx"
+# bench.test has no DNS entry: sluice gets --connect-to, squid a hosts_file, direct curl --connect-to.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj /CN=bench.test \
+  -addext subjectAltName=DNS:bench.test -keyout "$RUN/nginx/key.pem" -out "$RUN/nginx/cert.pem" 2>/dev/null
 head -c 100 /dev/zero | tr '\0' x >"$RUN/www/small"
 head -c $((100 * 1024 * 1024)) /dev/urandom >"$RUN/www/large"
 cat >"$RUN/nginx/nginx.conf" <<CONF
@@ -39,16 +46,36 @@ http {
   access_log off;
   keepalive_requests 10000000;
   server { listen 127.0.0.1:$ORIGIN_PORT; root $RUN/www; }
+  server {
+    listen 127.0.0.1:$HTTPS_PORT ssl;
+    ssl_certificate $RUN/nginx/cert.pem; ssl_certificate_key $RUN/nginx/key.pem;
+    root $RUN/www;
+  }
 }
 CONF
 nginx -c "$RUN/nginx/nginx.conf" -p "$RUN/nginx" &
 PIDS+=($!)
 wait_port $ORIGIN_PORT || { echo "nginx did not start" >&2; exit 1; }
+wait_port $HTTPS_PORT || { echo "nginx did not listen for HTTPS" >&2; exit 1; }
+
+# --- TLS interception set-up: sluice's CA, a policy that inspects bench.test, squid-openssl unpacked ---
+"$BIN" ca init --dir "$RUN/sluice-ca" >/dev/null
+cp "$ROOT/policy/default.yaml" "$RUN/tls-policy.yaml"
+printf '  - {name: bench-tls, action: monitor, domains: [bench.test]}\n' >>"$RUN/tls-policy.yaml"
+"$BIN" policy check "$RUN/tls-policy.yaml" >/dev/null
+if [[ " $TLS_PEERS " == *" squid-bump "* && ! -x $SQUID_OPENSSL_ROOT/usr/sbin/squid ]]; then
+  # Debian's squid is the GnuTLS build and cannot bump; squid-openssl conflicts with it, so it is unpacked, not installed.
+  (cd "$RUN" && apt-get download -qq squid-openssl 2>/dev/null && dpkg -x squid-openssl_*.deb "$SQUID_OPENSSL_ROOT") ||
+    { log "squid-openssl unavailable: no squid-bump row"; TLS_PEERS=${TLS_PEERS//squid-bump/}; }
+fi
 
 start_target() { # name -> pid on stdout
   local name=$1 dir=$RUN/$1; mkdir -p "$dir"
   case $name in
   sluice) "$BIN" serve --listen 127.0.0.1:$SLUICE_PORT --policy "$ROOT/policy/default.yaml" --audit-log "$dir/audit.jsonl" >"$dir/log" 2>&1 & ;;
+  sluice-tls) "$BIN" serve --listen 127.0.0.1:${PORT[$name]} --policy "$RUN/tls-policy.yaml" --audit-log "$dir/audit.jsonl" \
+    --ca-dir "$RUN/sluice-ca" --upstream-ca "$RUN/nginx/cert.pem" \
+    --connect-to "bench.test:$HTTPS_PORT:127.0.0.1:$HTTPS_PORT" >"$dir/log" 2>&1 & ;;
   sluice-noaudit) "$BIN" serve --listen 127.0.0.1:${PORT[$name]} --policy "$ROOT/policy/default.yaml" --no-audit >"$dir/log" 2>&1 & ;;
   squid)
     chown proxy:proxy "$dir"
@@ -70,6 +97,38 @@ max_filedescriptors 20000
 shutdown_lifetime 1 seconds
 CONF
     squid -N -f "$dir/squid.conf" >"$dir/log" 2>&1 & ;;
+  squid-bump) # squid 5.7 ssl_bump (peek, then bump) with an ECDSA P-256 CA like sluice's, verifying the origin
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj "/CN=bench squid-bump CA" \
+      -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+    cat "$dir/ca.key" "$dir/ca.crt" >"$dir/ca.pem"
+    echo "127.0.0.1 bench.test" >"$dir/hosts"
+    "$SQUID_OPENSSL_ROOT/usr/lib/squid/security_file_certgen" -c -s "$dir/ssl_db" -M 16MB >/dev/null
+    chown -R proxy:proxy "$dir"
+    cat >"$dir/squid.conf" <<CONF
+http_port 127.0.0.1:${PORT[squid-bump]} ssl-bump tls-cert=$dir/ca.pem generate-host-certificates=on dynamic_cert_mem_cache_size=16MB
+sslcrtd_program $SQUID_OPENSSL_ROOT/usr/lib/squid/security_file_certgen -s $dir/ssl_db -M 16MB
+sslcrtd_children 5 startup=1 idle=1
+acl step1 at_step SslBump1
+ssl_bump peek step1
+ssl_bump bump all
+tls_outgoing_options cafile=$RUN/nginx/cert.pem
+hosts_file $dir/hosts
+http_access allow localhost
+http_access deny all
+cache deny all
+cache_mem 0 MB
+access_log stdio:$dir/access.log squid
+cache_log $dir/cache.log
+cache_store_log none
+pid_filename $dir/squid.pid
+coredump_dir $dir
+netdb_filename none
+pinger_enable off
+cache_effective_user proxy
+max_filedescriptors 20000
+shutdown_lifetime 1 seconds
+CONF
+    "$SQUID_OPENSSL_ROOT/usr/sbin/squid" -N -f "$dir/squid.conf" >"$dir/log" 2>&1 & ;;
   tinyproxy)
     chown tinyproxy:tinyproxy "$dir"
     cat >"$dir/tinyproxy.conf" <<CONF
@@ -119,6 +178,20 @@ def mb(s):
 print(json.dumps({"fwd_MBps": mb(sys.argv[1]), "connect_MBps": mb(sys.argv[2])}))' "$fwd" "$con")"
 }
 
+run_tls() { # name port|direct pid cacert
+  local before after out via=()
+  if [ "$2" = direct ]; then via=(--connect-to "bench.test:$HTTPS_PORT:127.0.0.1:$HTTPS_PORT"); else via=(--proxy "$2"); fi
+  before=$(proc "$3")
+  out=$(timeout $((DUR + 30)) python3 "$BENCH/https_ka.py" "https://bench.test:$HTTPS_PORT/small" --cacert "$4" \
+    --conns "$TLS_CONNS" --duration "$DUR" "${via[@]}" || true)
+  after=$(proc "$3")
+  emit "$1" tls_ka "$(python3 -c '
+import json, sys
+r, a, b = (json.loads(x) for x in sys.argv[1:])
+r["cpu_us_per_req"] = round((b["cpu_s"] - a["cpu_s"]) * 1e6 / max(r["requests"], 1), 1)
+print(json.dumps(r))' "${out:-{\"requests\":0,\"rps\":0\}}" "$before" "$after")"
+}
+
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round: direct"
   run_wrk direct $ORIGIN_PORT "$(cat "$RUN/nginx/nginx.pid")" /small 0
@@ -137,9 +210,17 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   done
+  log "round $round: TLS interception (direct HTTPS, sluice-tls $TLS_PEERS)"
+  run_tls direct direct "$(cat "$RUN/nginx/nginx.pid")" "$RUN/nginx/cert.pem"
+  for name in sluice-tls $TLS_PEERS; do
+    pid=$(start_target "$name") || continue
+    case $name in sluice-tls) ca=$RUN/sluice-ca/ca.pem ;; squid-bump) ca=$RUN/$name/ca.crt ;; esac
+    run_tls "$name" "${PORT[$name]}" "$pid" "$ca"
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  done
 done
 
 log "micro-benchmarks"
-"$BIN" bench --json >>"$RESULTS" || log "sluice bench failed"
+"$BIN" bench --json --corpus "$ROOT/../shared/pii-corpus/dev.jsonl" >>"$RESULTS" || log "sluice bench failed"
 
 python3 "$BENCH/report.py" "$RESULTS" "$ROOT/docs/performance.md"
