@@ -49,17 +49,20 @@ public struct PIIDetector: Sendable {
         // One walk converts code point boundaries to UTF-8 offsets.
         var utf8At = [Int](repeating: 0, count: t.count + 1)
         var acc = 0
-        for (i, s) in t.original.enumerated() {
+        var i = 0
+        for s in t.text.unicodeScalars {
             utf8At[i] = acc
             let v = s.value
             acc += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            i += 1
         }
         utf8At[t.count] = acc
+        // Values are cut from the UTF-8 view (index arithmetic is constant time on native strings), not rebuilt per scalar.
+        let utf8 = t.text.utf8
         return chosen.map { c in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: t.original[c.start..<c.end])
+            let a = utf8.index(utf8.startIndex, offsetBy: utf8At[c.start]), b = utf8.index(utf8.startIndex, offsetBy: utf8At[c.end])
             return Finding(type: c.type, scalarRange: c.start..<c.end, utf8Range: utf8At[c.start]..<utf8At[c.end],
-                           confidence: c.confidence, value: String(view))
+                           confidence: c.confidence, value: String(t.text.unicodeScalars[a..<b]))
         }
     }
 }

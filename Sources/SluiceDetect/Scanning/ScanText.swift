@@ -1,7 +1,7 @@
 /// The text under scan as code points, with full-width ASCII folded (NFKC for digits and Latin) one-to-one so offsets stay valid.
 struct ScanText {
-    /// Original code points, used to cut out values.
-    let original: [Unicode.Scalar]
+    /// The scanned text, used to cut out values and to map code point offsets to UTF-8.
+    let text: String
     /// Folded code point values: U+FF01...U+FF5E map to ASCII, U+00A0 and U+3000 stay distinct.
     let c: [UInt32]
     var count: Int { c.count }
@@ -9,12 +9,13 @@ struct ScanText {
     let hasSSNColumn: Bool
 
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
-        original = scalars
-        var folded = [UInt32](repeating: 0, count: scalars.count)
-        for (i, s) in scalars.enumerated() {
+        self.text = text
+        // One decoding pass; the UTF-8 length bounds the scalar count.
+        var folded: [UInt32] = []
+        folded.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
             let v = s.value
-            if v >= 0xFF01 && v <= 0xFF5E { folded[i] = v - 0xFEE0 } else { folded[i] = v }
+            folded.append(v >= 0xFF01 && v <= 0xFF5E ? v - 0xFEE0 : v)
         }
         // JSON-style escapes in raw bodies (`\n`, `\t`, `\"`) fold to a space plus the character they stand for, so `\nJan` reads as a new line.
         var i = 0
