@@ -45,7 +45,7 @@ enum PersonScanner {
         "diagnosis", "diagnose", "account", "rekening", "konto", "bank", "visa", "mastercard", "amex", "total", "summary", "samenvatting",
     ])
 
-    static func scan(_ t: ScanText, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         while i < n {
@@ -59,7 +59,7 @@ enum PersonScanner {
             }
             i += 1
         }
-        nameColumns(t, into: &out)
+        nameColumns(t, table, into: &out)
         jsonNameKeys(t, into: &out)
     }
 
@@ -328,35 +328,41 @@ enum PersonScanner {
         return e - k >= 2 ? e : nil
     }
 
+    static let headerWords = ["name", "naam", "名", "이름", "성명", "姓名", "klant", "kunde", "customer", "patient", "patiënt", "employee", "medewerker", "mitarbeiter", "holder", "contact", "社員", "員工", "고객", "환자"]
+    static let headerScalars = headerWords.map { $0.unicodeScalars.map(\.value) }
+    static let notHeaderWords = ["@", "mail", "company", "bedrijf", "firma"]
+    static let notHeaderScalars = notHeaderWords.map { $0.unicodeScalars.map(\.value) }
+
     /// Cells under a header that names people (name, naam, 이름, 氏名, 姓名 ...) are names.
-    private static func nameColumns(_ t: ScanText, into out: inout [Candidate]) {
-        var lineStart = 0
+    static func nameColumns(_ t: ScanText, _ table: CellTable, into out: inout [Candidate]) {
         var column: Int?
         var separator: UInt32 = 0
-        let n = t.count
-        let headers = ["name", "naam", "名", "이름", "성명", "姓名", "klant", "kunde", "customer", "patient", "patiënt", "employee", "medewerker", "mitarbeiter", "holder", "contact", "社員", "員工", "고객", "환자"]
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && t[lineEnd] != 10 { lineEnd += 1 }
-            let cells = DateOfBirthScanner.split(t, lineStart..<lineEnd)
+        var buf: [UInt32] = []
+        for line in table.lines {
+            let count = line.cells.count
             if let col = column {
-                if cells.sep == separator && col < cells.ranges.count {
-                    var r = cells.ranges[col]
+                if line.sep == separator && col < count {
+                    var r = table.cell(line, col)
                     while r.lowerBound < r.upperBound && (t.isSpace(r.lowerBound) || t[r.lowerBound] == 34) { r = (r.lowerBound + 1)..<r.upperBound }
                     while r.upperBound > r.lowerBound && (t.isSpace(r.upperBound - 1) || t[r.upperBound - 1] == 34) { r = r.lowerBound..<(r.upperBound - 1) }
                     if !r.isEmpty && r.count <= 40 && r.allSatisfy({ t.isLetter($0) || t.isSpace($0) || t[$0] == 46 || t[$0] == 45 || t[$0] == 39 }) && t.isLetter(r.lowerBound) {
                         out.append(Candidate(type: .person, start: r.lowerBound, end: r.upperBound, confidence: 0.75))
                     }
-                } else if cells.ranges.count <= 1 { column = nil }
-            } else if cells.ranges.count >= 2 {
-                for (k, r) in cells.ranges.enumerated() where r.count <= 30 && !r.contains(where: { t.isDigit($0) }) {
-                    let s = t.lowered(r)
-                    if headers.contains(where: { s.includes($0) }) && !s.includes("@") && !s.includes("mail") && !s.includes("company") && !s.includes("bedrijf") && !s.includes("firma") {
-                        column = k; separator = cells.sep; break
+                } else if count <= 1 { column = nil }
+            } else if count >= 2 {
+                for k in 0..<count {
+                    let r = table.cell(line, k)
+                    guard r.count <= 30 && !r.contains(where: { t.isDigit($0) }) else { continue }
+                    let isHeader: Bool
+                    if t.lowercased(r, droppingSpaces: false, into: &buf) {
+                        isHeader = headerScalars.contains(where: { buf.includes($0) }) && !notHeaderScalars.contains(where: { buf.includes($0) })
+                    } else {
+                        let s = t.lowered(r)
+                        isHeader = headerWords.contains(where: { s.includes($0) }) && !notHeaderWords.contains(where: { s.includes($0) })
                     }
+                    if isHeader { column = k; separator = line.sep; break }
                 }
             }
-            lineStart = lineEnd + 1
         }
     }
 }

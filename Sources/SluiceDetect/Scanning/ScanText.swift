@@ -129,3 +129,35 @@ struct ScanText {
         return out
     }
 }
+
+extension ScanText {
+    /// The lowercase code points of `r` into `buf` (ASCII spaces dropped when asked), what `lowered(r)` would hold;
+    /// false when a code point needs full Unicode case mapping, and the caller must use `lowered`.
+    func lowercased(_ r: Range<Int>, droppingSpaces: Bool, into buf: inout [UInt32]) -> Bool {
+        buf.removeAll(keepingCapacity: true)
+        for i in max(0, r.lowerBound)..<min(count, r.upperBound) {
+            guard let v = WordSet.lower(c[i]) else { return false }
+            if droppingSpaces && v == 32 { continue }
+            buf.append(v)
+        }
+        return true
+    }
+}
+
+extension Array where Element == UInt32 {
+    /// Whether `w` occurs as a contiguous run.
+    func includes(_ w: [UInt32]) -> Bool {
+        guard w.count <= count else { return false }
+        guard let f = w.first else { return true }
+        var i = 0
+        while i + w.count <= count {
+            if self[i] == f {
+                var k = 1
+                while k < w.count && self[i + k] == w[k] { k += 1 }
+                if k == w.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
