@@ -7,7 +7,7 @@ enum DateOfBirthScanner {
 
     static let keywordSet = KeywordSet(keywords)
 
-    static func scan(_ t: ScanText, into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, _ table: CellTable, into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         while i < n {
@@ -35,59 +35,41 @@ enum DateOfBirthScanner {
             }
             i = kwEnd
         }
-        columnDates(t, into: &out)
+        columnDates(t, table, into: &out)
     }
 
+    static let headerWords = ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"]
+    static let headerScalars = headerWords.map { $0.unicodeScalars.map(\.value) }
+
     /// A table whose header names a birth-date column: dates in that column are birth dates.
-    private static func columnDates(_ t: ScanText, into out: inout [Candidate]) {
-        var lineStart = 0
+    static func columnDates(_ t: ScanText, _ table: CellTable, into out: inout [Candidate]) {
         var column: Int?
         var separator: UInt32 = 44
-        let n = t.count
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && t[lineEnd] != 10 { lineEnd += 1 }
-            let cells = split(t, lineStart..<lineEnd)
+        var buf: [UInt32] = []
+        for line in table.lines {
+            let count = line.cells.count
             if let col = column {
-                if cells.sep == separator && col < cells.ranges.count {
-                    var r = cells.ranges[col]
+                if line.sep == separator && col < count {
+                    var r = table.cell(line, col)
                     while r.lowerBound < r.upperBound && (t.isSpace(r.lowerBound) || t[r.lowerBound] == 34) { r = (r.lowerBound + 1)..<r.upperBound }
                     if let e = DateParser.date(t, at: r.lowerBound), e <= r.upperBound {
                         out.append(Candidate(type: .dateOfBirth, start: r.lowerBound, end: e, confidence: 0.8))
                     }
-                } else if cells.ranges.count <= 1 { column = nil }
-            } else if cells.ranges.count >= 2 {
-                for (k, r) in cells.ranges.enumerated() where r.count <= 32 && !r.contains(where: { t.isDigit($0) }) {
-                    let s = t.lowered(r).filter { $0 != " " }
-                    if ["dob", "geboortedatum", "geburtsdatum", "dateofbirth", "date_of_birth", "birthdate", "birthday", "生年月日", "생년월일", "出生日期", "生日", "born", "geboren"].contains(where: { s.includes($0) }) {
-                        column = k; separator = cells.sep
+                } else if count <= 1 { column = nil }
+            } else if count >= 2 {
+                for k in 0..<count {
+                    let r = table.cell(line, k)
+                    guard r.count <= 32 && !r.contains(where: { t.isDigit($0) }) else { continue }
+                    let isHeader: Bool
+                    if t.lowercased(r, droppingSpaces: true, into: &buf) {
+                        isHeader = headerScalars.contains(where: { buf.includes($0) })
+                    } else {
+                        let s = t.lowered(r).filter { $0 != " " }
+                        isHeader = headerWords.contains(where: { s.includes($0) })
                     }
+                    if isHeader { column = k; separator = line.sep }
                 }
             }
-            lineStart = lineEnd + 1
         }
-    }
-
-    /// Splits a line into cells on the most frequent of comma, tab, pipe and semicolon.
-    static func split(_ t: ScanText, _ line: Range<Int>) -> (sep: UInt32, ranges: [Range<Int>]) {
-        var comma = 0, tab = 0, pipe = 0, semi = 0
-        for i in line {
-            switch t.c[i] {
-            case 44: comma += 1
-            case 9: tab += 1
-            case 124: pipe += 1
-            case 59: semi += 1
-            default: break
-            }
-        }
-        let best = max(comma, tab, pipe, semi)
-        guard best > 0 else { return (0, [line]) }
-        let sep: UInt32 = best == tab ? 9 : best == pipe ? 124 : best == comma ? 44 : 59
-        var ranges: [Range<Int>] = []
-        var s = line.lowerBound
-        for i in line where t.c[i] == sep { ranges.append(s..<i); s = i + 1 }
-        ranges.append(s..<line.upperBound)
-        if sep == 124 { ranges = ranges.filter { r in r.contains(where: { !t.isSpace($0) }) } }
-        return (sep, ranges)
     }
 }

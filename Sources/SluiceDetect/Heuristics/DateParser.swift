@@ -1,11 +1,11 @@
 /// Recognises a calendar date starting at a position, in the numeric and written forms of the six languages.
 enum DateParser {
-    static let months: Set<String> = [
+    static let months = WordSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober", "mrt", "okt",
         "januar", "jänner", "februar", "märz", "mai", "dezember", "dez",
-    ]
+    ])
     static let eras: [String] = ["昭和", "平成", "令和", "大正", "民國", "民国"]
 
     private static func number(_ t: ScanText, _ i: Int, max: Int) -> (value: Int, end: Int)? {
@@ -19,8 +19,7 @@ enum DateParser {
         var k = i
         while t.isLetter(k) && k - i < 10 { k += 1 }
         guard k > i + 2 else { return nil }
-        let w = t.lowered(i..<k)
-        guard months.contains(w) else { return nil }
+        guard months.contains(t, i..<k) else { return nil }
         return t[k] == 46 ? k + 1 : k
     }
 

@@ -20,12 +20,12 @@ enum PersonScanner {
         "beneficiary", "begunstigde", "empfänger", "recipient", "ontvanger", "sender", "afzender", "absender", "signed by", "witness",
         "getuige", "zeuge", "heer/mevrouw", "mevrouw/heer", "m/v", "spouse", "echtgenoot", "echtgenote", "ehefrau", "ehemann",
     ]
-    static let triggerSet: Set<String> = Set(latinTriggers)
+    static let triggerSet = WordSet(latinTriggers)
     /// Prepositions before names: weaker evidence than a title or a role label.
-    static let weakTriggers: Set<String> = ["für", "for", "voor", "to", "aan", "an", "cc", "by", "door", "von", "with", "met", "mit", "van", "from"]
-    static let particles: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "von", "vom", "zu", "zum", "le", "la", "du", "da", "di", "del", "'t", "op", "in", "al", "el", "bin", "dos", "das"]
+    static let weakTriggers = WordSet(["für", "for", "voor", "to", "aan", "an", "cc", "by", "door", "von", "with", "met", "mit", "van", "from"])
+    static let particles = WordSet(["van", "de", "der", "den", "het", "ter", "ten", "te", "von", "vom", "zu", "zum", "le", "la", "du", "da", "di", "del", "'t", "op", "in", "al", "el", "bin", "dos", "das"])
     /// Capitalised words that start sentences or name things, never people.
-    static let notNames: Set<String> = [
+    static let notNames = WordSet([
         "the", "a", "an", "this", "that", "please", "can", "could", "would", "will", "write", "draft", "make", "give", "help", "translate",
         "summarise", "summarize", "rewrite", "check", "find", "create", "turn", "de", "het", "een", "maak", "schrijf", "kun", "kunt", "graag",
         "bitte", "schreibe", "erstelle", "der", "die", "das", "ein", "eine", "ich", "wir", "sie", "er", "es", "we", "you", "he", "she", "they",
@@ -43,9 +43,9 @@ enum PersonScanner {
         "mr", "mrs", "ms", "dr", "prof", "herr", "frau", "mevrouw", "meneer", "sir", "madam", "all", "everyone", "allemaal", "alle",
         "zusammen", "reply", "respond", "answer", "apt", "suite", "unit", "flat", "pt", "medication", "medicatie", "klachten",
         "diagnosis", "diagnose", "account", "rekening", "konto", "bank", "visa", "mastercard", "amex", "total", "summary", "samenvatting",
-    ]
+    ])
 
-    static func scan(_ t: ScanText, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         while i < n {
@@ -59,7 +59,7 @@ enum PersonScanner {
             }
             i += 1
         }
-        nameColumns(t, into: &out)
+        nameColumns(t, table, into: &out)
         jsonNameKeys(t, into: &out)
     }
 
@@ -113,16 +113,15 @@ enum PersonScanner {
         return (e, false)
     }
 
-    /// The run of name words starting at `i`: returns its end, word count and surname (lowercased last word).
-    static func nameRun(_ t: ScanText, at i: Int) -> (end: Int, words: Int, initials: Int, last: String, first: String)? {
+    /// The run of name words starting at `i`: returns its end, word count and where its first and last full words are.
+    static func nameRun(_ t: ScanText, at i: Int) -> (end: Int, words: Int, initials: Int, last: Range<Int>, first: Range<Int>)? {
         var k = i, words = 0, initials = 0
         var end = i
-        var last = "", first = ""
+        var last = i..<i, first = i..<i
         while words < 5 {
             if let w = nameWord(t, at: k) {
-                let lw = t.lowered(k..<w.end)
-                if !w.initial && notNames.contains(lw) { break }
-                if w.initial { initials += 1 } else { last = lw; if first.isEmpty { first = lw } }
+                if !w.initial && notNames.contains(t, k..<w.end) { break }
+                if w.initial { initials += 1 } else { last = k..<w.end; if first.isEmpty { first = k..<w.end } }
                 words += 1
                 end = w.end
                 k = w.end
@@ -132,7 +131,7 @@ enum PersonScanner {
                 var sawParticle = false
                 while t.isLower(p) || (t[p] == 39 && t.isLower(p + 1)) {
                     let pe = t[p] == 39 ? p + 2 : wordEnd(t, p)
-                    guard particles.contains(t.lowered(p..<pe)), t[pe] == 32 else { break }
+                    guard particles.contains(t, p..<pe), t[pe] == 32 else { break }
                     p = pe + 1; sawParticle = true
                 }
                 if sawParticle { if nameWord(t, at: p) != nil { k = p } else { break } }
@@ -152,25 +151,29 @@ enum PersonScanner {
         while p >= 0 && (t[p] == 32 || t[p] == 58 || t[p] == 44 || t[p] == 10 || t[p] == 46 || t[p] == 9 || t[p] == 0xA0) && i - p < 4 { p -= 1 }
         var triggered = false
         if p >= 0 && t.isLetter(p) {
-            // Up to three words before the name, checked as one-, two- and three-word triggers.
-            var words: [String] = []
-            var e = p + 1
-            while words.count < 3 {
+            // Up to three words before the name, checked as one-, two- and three-word triggers. The words are separated by
+            // single spaces, so a phrase is the text from the start of its first word to the end of the nearest word.
+            var starts = (0, 0, 0)
+            var found = 0
+            let e1 = p + 1
+            var e = e1
+            while found < 3 {
                 var s = e
                 while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 39 || t[s - 1] == 47 || (t[s - 1] == 46 && t.isLetter(s - 2))) && e - s < 20 { s -= 1 }
                 while s < e && !t.isLetter(s) { s += 1 }
                 guard s < e else { break }
-                words.append(t.lowered(s..<e))
+                switch found { case 0: starts.0 = s; case 1: starts.1 = s; default: starts.2 = s }
+                found += 1
                 guard s >= 2, t[s - 1] == 32, t.isLetter(s - 2) else { break }
                 e = s - 1
             }
-            if let w1 = words.first {
-                let w1t = w1.hasSuffix(".") ? String(w1.dropLast()) : w1
-                var phrases = [w1, w1t]
-                if words.count > 1 { phrases.append(words[1] + " " + w1) }
-                if words.count > 2 { phrases.append(words[2] + " " + words[1] + " " + w1) }
-                if phrases.contains(where: { triggerSet.contains($0) }) { triggered = true }
-                else if weakTriggers.contains(w1) { conf += 0.15 }
+            if found > 0 {
+                let w1 = starts.0..<e1
+                if triggerSet.contains(t, w1)
+                    || (t[e1 - 1] == 46 && triggerSet.contains(t, starts.0..<(e1 - 1)))
+                    || (found > 1 && triggerSet.contains(t, starts.1..<e1))
+                    || (found > 2 && triggerSet.contains(t, starts.2..<e1)) { triggered = true }
+                else if weakTriggers.contains(t, w1) { conf += 0.15 }
             }
         }
         if triggered { conf += 0.4 }
@@ -181,20 +184,24 @@ enum PersonScanner {
         if next == 44 || next == 9 || next == 124 || (next == 32 && t[run.end + 1] == 124) { conf += 0.1 }
         if atLineStart && (next == 10 || next == 0) && run.words >= 2 { conf += 0.1 }
         // An e-mail address nearby that spells the surname or first name (t.mckinney@ for Travis Mckinney).
-        if run.last.count >= 3 {
-            // Locals are sorted by position: binary-search the first one within 300 code points.
-            var lo = 0, hi = emailLocals.count
-            while lo < hi { let mid = (lo + hi) / 2; if emailLocals[mid].position < i - 300 { lo = mid + 1 } else { hi = mid } }
+        // Locals are sorted by position: binary-search the first one within 300 code points; the lowered words are built
+        // only when such an address exists.
+        var lo = 0, hi = emailLocals.count
+        while lo < hi { let mid = (lo + hi) / 2; if emailLocals[mid].position < i - 300 { lo = mid + 1 } else { hi = mid } }
+        if lo < emailLocals.count && emailLocals[lo].position < i + 300 {
+            let last = t.lowered(run.last), first = t.lowered(run.first)
             var k = lo
-            while k < emailLocals.count && emailLocals[k].position < i + 300 {
+            while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
                 let local = emailLocals[k].local
-                if local.includes(run.last) || (run.first.count >= 3 && local.includes(run.first)) { conf += 0.3; break }
+                if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
                 k += 1
             }
         }
         if !triggered && run.words == 1 && conf < 0.5 { return }
         out.append(Candidate(type: .person, start: i, end: run.end, confidence: min(conf, 0.95)))
     }
+
+    static let particleTitles = WordSet(["heer", "mevrouw", "heer/mevrouw", "mevrouw/heer", "dhr", "mevr", "mw", "meneer", "herr", "frau", "mr", "mrs", "ms", "dr", "beste", "geachte"])
 
     /// "heer/mevrouw van den Broek": a surname that starts with a particle right after a title.
     private static func particleName(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
@@ -203,13 +210,11 @@ enum PersonScanner {
         guard p >= 0, t.isLetter(p) else { return }
         var s = p
         while s > 0 && (t.isLetter(s - 1) || t[s - 1] == 47) && p - s < 16 { s -= 1 }
-        let before = t.lowered(s..<(p + 1))
-        let titles = ["heer", "mevrouw", "heer/mevrouw", "mevrouw/heer", "dhr", "mevr", "mw", "meneer", "herr", "frau", "mr", "mrs", "ms", "dr", "beste", "geachte"]
-        guard titles.contains(before) else { return }
+        guard particleTitles.contains(t, s..<(p + 1)) else { return }
         var k = i
         while t.isLower(k) {
             let e = wordEnd(t, k)
-            guard particles.contains(t.lowered(k..<e)), t[e] == 32 else { return }
+            guard particles.contains(t, k..<e), t[e] == 32 else { return }
             k = e + 1
         }
         guard let run = nameRun(t, at: k) else { return }
@@ -244,8 +249,7 @@ enum PersonScanner {
         if (t.isHan(i) || t.isHangul(i)) && t[i - 1] == 32 && t.isLetter(i - 2) && t[i - 2] < 0x3000 {
             var s = i - 2
             while s > 0 && t.isLetter(s - 1) && t[s - 1] < 0x3000 { s -= 1 }
-            let w = t.lowered(s..<(i - 1))
-            if latinTriggers.contains(w) && !weakTriggers.contains(w), let e = cjkName(t, at: i) {
+            if triggerSet.contains(t, s..<(i - 1)) && !weakTriggers.contains(t, s..<(i - 1)), let e = cjkName(t, at: i) {
                 out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return
             }
         }
@@ -324,35 +328,41 @@ enum PersonScanner {
         return e - k >= 2 ? e : nil
     }
 
+    static let headerWords = ["name", "naam", "名", "이름", "성명", "姓名", "klant", "kunde", "customer", "patient", "patiënt", "employee", "medewerker", "mitarbeiter", "holder", "contact", "社員", "員工", "고객", "환자"]
+    static let headerScalars = headerWords.map { $0.unicodeScalars.map(\.value) }
+    static let notHeaderWords = ["@", "mail", "company", "bedrijf", "firma"]
+    static let notHeaderScalars = notHeaderWords.map { $0.unicodeScalars.map(\.value) }
+
     /// Cells under a header that names people (name, naam, 이름, 氏名, 姓名 ...) are names.
-    private static func nameColumns(_ t: ScanText, into out: inout [Candidate]) {
-        var lineStart = 0
+    static func nameColumns(_ t: ScanText, _ table: CellTable, into out: inout [Candidate]) {
         var column: Int?
         var separator: UInt32 = 0
-        let n = t.count
-        let headers = ["name", "naam", "名", "이름", "성명", "姓名", "klant", "kunde", "customer", "patient", "patiënt", "employee", "medewerker", "mitarbeiter", "holder", "contact", "社員", "員工", "고객", "환자"]
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && t[lineEnd] != 10 { lineEnd += 1 }
-            let cells = DateOfBirthScanner.split(t, lineStart..<lineEnd)
+        var buf: [UInt32] = []
+        for line in table.lines {
+            let count = line.cells.count
             if let col = column {
-                if cells.sep == separator && col < cells.ranges.count {
-                    var r = cells.ranges[col]
+                if line.sep == separator && col < count {
+                    var r = table.cell(line, col)
                     while r.lowerBound < r.upperBound && (t.isSpace(r.lowerBound) || t[r.lowerBound] == 34) { r = (r.lowerBound + 1)..<r.upperBound }
                     while r.upperBound > r.lowerBound && (t.isSpace(r.upperBound - 1) || t[r.upperBound - 1] == 34) { r = r.lowerBound..<(r.upperBound - 1) }
                     if !r.isEmpty && r.count <= 40 && r.allSatisfy({ t.isLetter($0) || t.isSpace($0) || t[$0] == 46 || t[$0] == 45 || t[$0] == 39 }) && t.isLetter(r.lowerBound) {
                         out.append(Candidate(type: .person, start: r.lowerBound, end: r.upperBound, confidence: 0.75))
                     }
-                } else if cells.ranges.count <= 1 { column = nil }
-            } else if cells.ranges.count >= 2 {
-                for (k, r) in cells.ranges.enumerated() where r.count <= 30 && !r.contains(where: { t.isDigit($0) }) {
-                    let s = t.lowered(r)
-                    if headers.contains(where: { s.includes($0) }) && !s.includes("@") && !s.includes("mail") && !s.includes("company") && !s.includes("bedrijf") && !s.includes("firma") {
-                        column = k; separator = cells.sep; break
+                } else if count <= 1 { column = nil }
+            } else if count >= 2 {
+                for k in 0..<count {
+                    let r = table.cell(line, k)
+                    guard r.count <= 30 && !r.contains(where: { t.isDigit($0) }) else { continue }
+                    let isHeader: Bool
+                    if t.lowercased(r, droppingSpaces: false, into: &buf) {
+                        isHeader = headerScalars.contains(where: { buf.includes($0) }) && !notHeaderScalars.contains(where: { buf.includes($0) })
+                    } else {
+                        let s = t.lowered(r)
+                        isHeader = headerWords.contains(where: { s.includes($0) }) && !notHeaderWords.contains(where: { s.includes($0) })
                     }
+                    if isHeader { column = k; separator = line.sep; break }
                 }
             }
-            lineStart = lineEnd + 1
         }
     }
 }

@@ -11,10 +11,22 @@ enum ContextWords {
                         "手機", "聯絡", "联系", "行動", "市話", "line", "reach", "bereikbaar", "erreichbar", "direct", "☎", "📞"]
     static let card = ["card", "kaart", "karte", "visa", "mastercard", "amex", "credit", "카드", "カード", "卡", "cc"]
 
+    static let bsnSet = KeywordSet(bsn), tfnSet = KeywordSet(tfn), ssnSet = KeywordSet(ssn), medicareSet = KeywordSet(medicare)
+    static let myNumberSet = KeywordSet(myNumber), rrnSet = KeywordSet(rrn), phoneSet = KeywordSet(phone), cardSet = KeywordSet(card)
+
     /// Whether any of `words` occurs in the `window` code points before `i` (lowercased).
-    static func near(_ t: ScanText, _ i: Int, _ words: [String], window: Int = 40) -> Bool {
-        let s = t.lowered((i - window)..<i)
-        for w in words where s.includes(w) { return true }
+    static func near(_ t: ScanText, _ i: Int, _ words: KeywordSet, window: Int = 40) -> Bool {
+        let r = max(0, i - window)..<min(t.count, i)
+        guard !r.isEmpty else { return false }
+        // Keywords are ASCII or caseless; only a window with letters whose lowercase needs full Unicode mapping
+        // (which could turn into ASCII) is not answered by the ASCII-folding scan.
+        for k in r where WordSet.lower(t.c[k]) == nil { return slowNear(t, r, words) }
+        return words.occurs(in: t, r)
+    }
+
+    private static func slowNear(_ t: ScanText, _ r: Range<Int>, _ words: KeywordSet) -> Bool {
+        let s = t.lowered(r)
+        for w in words.words where s.includes(w) { return true }
         return false
     }
 }

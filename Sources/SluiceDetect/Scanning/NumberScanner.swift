@@ -39,6 +39,8 @@ enum NumberScanner {
                 total += g[b].end - g[b].start
                 if total > 20 { break }
                 if b < count - 1 && isTight(t, g[b].end, g[b + 1].start) { continue }
+                // The cheap rejections of `classify` first, before any array is built.
+                guard total >= 8 || (b - a == 3 && total >= 4), !t.isASCIIAlnum(g[b].end) else { continue }
                 classify(t, Array(g[a...b]), into: &out)
             }
         }
@@ -48,8 +50,8 @@ enum NumberScanner {
         e - s == 1 && (t[s] == 45 || t[s] == 46 || t[s] == 47)
     }
 
-    private static func sep(_ t: ScanText, _ g: [Group], _ k: Int) -> String {
-        t.lowered(g[k].end..<g[k + 1].start)
+    private static func sep(_ t: ScanText, _ g: [Group], _ k: Int) -> Separator {
+        Separator(t, g[k].end..<g[k + 1].start)
     }
 
     private static func classify(_ t: ScanText, _ g: [Group], into out: inout [Candidate]) {
@@ -63,14 +65,14 @@ enum NumberScanner {
         d.reserveCapacity(20)
         for x in g { for i in x.start..<x.end { d.append(t.digit(i)) } }
         let seps = (0..<(g.count - 1)).map { sep(t, g, $0) }
-        let uniformSep = Set(seps).count <= 1 ? seps.first : nil
+        let uniformSep = Separator.uniform(seps)
         let single = g.count == 1
         let prev = t[start - 1], next = t[end]
         // Dotted or slashed runs inside longer dotted strings are versions or paths, not identifiers.
         let dottedContext = (prev == 46 && t.isDigit(start - 2)) || (next == 46 && t.isDigit(end + 1))
 
         // IPv4: four dot-separated octets.
-        if g.count == 4 && seps.allSatisfy({ $0 == "." }) {
+        if g.count == 4 && seps.allSatisfy({ $0 == .dot }) {
             if !dottedContext && lens.allSatisfy({ $0 <= 3 }) {
                 var ok = true
                 for x in g {
@@ -89,40 +91,40 @@ enum NumberScanner {
 
         // Payment cards: compact, groups of 4, or Amex/Diners 4-6-5 / 4-6-4.
         if nd >= 13 && nd <= 19 && (single || lens.dropLast().allSatisfy({ $0 == 4 }) || lens == [4, 6, 5] || lens == [4, 6, 4])
-            && (uniformSep == nil || uniformSep == " " || uniformSep == "-") && ChecksumValidator.card(d) {
+            && (uniformSep == nil || uniformSep == .space || uniformSep == .hyphen) && ChecksumValidator.card(d) {
             out.append(Candidate(type: .creditCard, start: start, end: end, confidence: 0.97))
         }
         // Korean RRN: YYMMDD-GNNNNNC.
-        if nd == 13 && (single || (lens == [6, 7] && (seps[0] == "-" || seps[0] == " "))) && ChecksumValidator.rrn(d) {
+        if nd == 13 && (single || (lens == [6, 7] && (seps[0] == .hyphen || seps[0] == .space))) && ChecksumValidator.rrn(d) {
             out.append(Candidate(type: .krRRN, start: start, end: end, confidence: single ? 0.9 : 0.97))
         }
         // My Number: 12 digits, plain or 4-4-4.
         if nd == 12 && (single || lens == [4, 4, 4]) && ChecksumValidator.myNumber(d) {
-            let ctx = ContextWords.near(t, start, ContextWords.myNumber, window: 60)
+            let ctx = ContextWords.near(t, start, ContextWords.myNumberSet, window: 60)
             out.append(Candidate(type: .jpMyNumber, start: start, end: end, confidence: ctx ? 0.97 : 0.88))
         }
         // Medicare: 10 digits (4-5-1) or 11 with IRN.
         if (nd == 10 || nd == 11) && (single || lens == [4, 5, 1] || lens == [4, 5, 1, 1] || lens == [4, 5, 2]) && ChecksumValidator.medicare(d) {
-            let ctx = ContextWords.near(t, start, ContextWords.medicare, window: 60)
+            let ctx = ContextWords.near(t, start, ContextWords.medicareSet, window: 60)
             out.append(Candidate(type: .auMedicare, start: start, end: end, confidence: ctx || !single ? 0.93 : 0.8))
         }
         // Nine-digit national numbers: BSN, TFN, SSN.
         if nd == 9 || nd == 8 {
-            let plainish = single || lens == [3, 3, 3] || (lens == [4, 2, 3] && uniformSep == ".")
-            let ssnShape = lens == [3, 2, 4] && (uniformSep == "-" || uniformSep == " ")
+            let plainish = single || lens == [3, 3, 3] || (lens == [4, 2, 3] && uniformSep == .dot)
+            let ssnShape = lens == [3, 2, 4] && (uniformSep == .hyphen || uniformSep == .space)
             let bsn = ChecksumValidator.bsn(d), tfn = ChecksumValidator.tfn(d), ssn = ChecksumValidator.ssn(d)
             if ssnShape && ssn {
                 out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.95))
             }
             if plainish && (bsn || tfn || (ssn && single && nd == 9)) {
                 // Label lookups only for numbers that already pass a check.
-                let bsnCtx = bsn && ContextWords.near(t, start, ContextWords.bsn, window: 60)
-                let tfnCtx = tfn && ContextWords.near(t, start, ContextWords.tfn, window: 60)
+                let bsnCtx = bsn && ContextWords.near(t, start, ContextWords.bsnSet, window: 60)
+                let tfnCtx = tfn && ContextWords.near(t, start, ContextWords.tfnSet, window: 60)
                 let legacyOK = nd == 9 || (bsnCtx || tfnCtx)
                 if bsn && legacyOK { out.append(Candidate(type: .nlBSN, start: start, end: end, confidence: bsnCtx ? 0.97 : (tfnCtx ? 0.8 : 0.9))) }
                 if tfn && legacyOK { out.append(Candidate(type: .auTFN, start: start, end: end, confidence: tfnCtx ? 0.98 : (bsnCtx ? 0.8 : 0.89))) }
                 if nd == 9 && single && ssn {
-                    if ContextWords.near(t, start, ContextWords.ssn, window: 60) { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
+                    if ContextWords.near(t, start, ContextWords.ssnSet, window: 60) { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.99)) }
                     else if !bsn && !tfn && t.hasSSNColumn { out.append(Candidate(type: .usSSN, start: start, end: end, confidence: 0.7)) }
                 }
             }
@@ -132,8 +134,8 @@ enum NumberScanner {
     }
 
     /// Dates such as 17-06-2005, 2024/05/28 or 14.03.1985 are exempt from the identifier checks.
-    private static func isDate(_ lens: [Int], _ seps: [String], _ d: [Int]) -> Bool {
-        guard lens.count == 3, Set(seps).count == 1, let s = seps.first, s == "-" || s == "/" || s == "." else { return false }
+    private static func isDate(_ lens: [Int], _ seps: [Separator], _ d: [Int]) -> Bool {
+        guard lens.count == 3, let s = Separator.uniform(seps), s == .hyphen || s == .slash || s == .dot else { return false }
         func v(_ k: Int) -> Int {
             var off = 0
             for x in 0..<k { off += lens[x] }
@@ -147,7 +149,9 @@ enum NumberScanner {
         return false
     }
 
-    private static func classifyPhone(_ t: ScanText, _ g: [Group], _ lens: [Int], _ seps: [String], _ d: [Int], into out: inout [Candidate]) {
+    private static let nanpShapes: [[Int]] = [[10], [11], [3, 3, 4], [1, 3, 3, 4], [3, 7], [3, 3, 2, 2], [3, 2, 2, 2], [9], [2, 3, 2, 2], [3, 3, 3]]
+
+    private static func classifyPhone(_ t: ScanText, _ g: [Group], _ lens: [Int], _ seps: [Separator], _ d: [Int], into out: inout [Candidate]) {
         var start = g[0].start
         var end = g[g.count - 1].end
         var digits = d
@@ -156,8 +160,8 @@ enum NumberScanner {
         if t[start - 1] == 43 { international = true; start -= 1 }
         else if digits.count > 2 && digits[0] == 0 && digits[1] == 0 { international = true; digits.removeFirst(2) }
         // Opening bracket before an area code: (02) 2345-6789.
-        if t[start - 1] == 40 && g.count > 1 && seps[0].hasPrefix(")") { start -= 1 }
-        if international, g.count > 2, lens[1] == 1, seps[0].hasSuffix("("), t.digit(g[1].start) == 0 {
+        if t[start - 1] == 40 && g.count > 1 && seps[0].first == 41 { start -= 1 }
+        if international, g.count > 2, lens[1] == 1, seps[0].last == 40, t.digit(g[1].start) == 0 {
             // +31 (0)6 ...: drop the bracketed trunk 0.
             digits.remove(at: lens[0])
         }
@@ -166,8 +170,7 @@ enum NumberScanner {
         guard nd >= 8 && nd <= 15 else { return }
         // Trunk-less national numbers are NANP; they are written 3-3-4, (3) 3-4, 1-3-3-4 or compact, never as 4-6 ticket numbers.
         if !international && digits[0] != 0 {
-            let shapes: [[Int]] = [[10], [11], [3, 3, 4], [1, 3, 3, 4], [3, 7], [3, 3, 2, 2], [3, 2, 2, 2], [9], [2, 3, 2, 2], [3, 3, 3]]
-            guard shapes.contains(lens) else { return }
+            guard nanpShapes.contains(lens) else { return }
         }
         // A national number starts with a short area or mobile prefix group, not a long one.
         if !international && digits[0] == 0 && lens[0] > 6 && g.count > 1 { return }
@@ -178,7 +181,7 @@ enum NumberScanner {
         else { valid = false }
         guard valid else { return }
         if t[end] == 41 && t[start] == 40 { end += 1 }
-        let ctx = ContextWords.near(t, start, ContextWords.phone, window: 30)
+        let ctx = ContextWords.near(t, start, ContextWords.phoneSet, window: 30)
         var conf = international ? 0.93 : (g.count > 1 ? 0.85 : 0.7)
         if ctx { conf = min(0.98, conf + 0.1) }
         out.append(Candidate(type: .phone, start: start, end: end, confidence: conf))

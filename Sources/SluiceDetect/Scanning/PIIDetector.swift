@@ -33,33 +33,45 @@ public struct PIIDetector: Sendable {
         var out: [Candidate] = []
         TokenScanner.scan(t, into: &out)
         NumberScanner.scan(t, into: &out)
-        DateOfBirthScanner.scan(t, into: &out)
+        // Tables: one split of every line serves both column scanners.
+        let table = CellTable(t)
+        DateOfBirthScanner.scan(t, table, into: &out)
         AddressScanner.scan(t, into: &out)
         let locals = out.filter { $0.type == .email }.map { c -> (position: Int, local: String) in
             var e = c.start
             while e < c.end && t[e] != 64 { e += 1 }
             return (c.start, t.lowered(c.start..<e))
         }.sorted { $0.position < $1.position }
-        PersonScanner.scan(t, emailLocals: locals, into: &out)
+        PersonScanner.scan(t, table, emailLocals: locals, into: &out)
         return out
     }
 
     private func makeFindings(_ chosen: [Candidate], _ t: ScanText) -> [Finding] {
         guard !chosen.isEmpty else { return [] }
-        // One walk converts code point boundaries to UTF-8 offsets.
-        var utf8At = [Int](repeating: 0, count: t.count + 1)
-        var acc = 0
-        for (i, s) in t.original.enumerated() {
-            utf8At[i] = acc
-            let v = s.value
-            acc += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        // One walk, stopping at the last finding, converts code point boundaries to UTF-8 offsets (findings are sorted and
+        // disjoint, so their boundaries only grow).
+        var scalars = t.text.unicodeScalars.makeIterator()
+        var at = 0, offset = 0
+        func advance(to target: Int) {
+            while at < target, let s = scalars.next() {
+                let v = s.value
+                offset += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                at += 1
+            }
         }
-        utf8At[t.count] = acc
-        return chosen.map { c in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: t.original[c.start..<c.end])
-            return Finding(type: c.type, scalarRange: c.start..<c.end, utf8Range: utf8At[c.start]..<utf8At[c.end],
-                           confidence: c.confidence, value: String(view))
+        // Values are cut from the UTF-8 view (index arithmetic is constant time on native strings), not rebuilt per scalar.
+        let utf8 = t.text.utf8
+        var result: [Finding] = []
+        result.reserveCapacity(chosen.count)
+        for c in chosen {
+            advance(to: c.start)
+            let lo = offset
+            advance(to: c.end)
+            let hi = offset
+            let a = utf8.index(utf8.startIndex, offsetBy: lo), b = utf8.index(utf8.startIndex, offsetBy: hi)
+            result.append(Finding(type: c.type, scalarRange: c.start..<c.end, utf8Range: lo..<hi, confidence: c.confidence,
+                                  value: String(t.text.unicodeScalars[a..<b])))
         }
+        return result
     }
 }

@@ -1,7 +1,7 @@
 /// The text under scan as code points, with full-width ASCII folded (NFKC for digits and Latin) one-to-one so offsets stay valid.
 struct ScanText {
-    /// Original code points, used to cut out values.
-    let original: [Unicode.Scalar]
+    /// The scanned text, used to cut out values and to map code point offsets to UTF-8.
+    let text: String
     /// Folded code point values: U+FF01...U+FF5E map to ASCII, U+00A0 and U+3000 stay distinct.
     let c: [UInt32]
     var count: Int { c.count }
@@ -9,12 +9,13 @@ struct ScanText {
     let hasSSNColumn: Bool
 
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
-        original = scalars
-        var folded = [UInt32](repeating: 0, count: scalars.count)
-        for (i, s) in scalars.enumerated() {
+        self.text = text
+        // One decoding pass; the UTF-8 length bounds the scalar count.
+        var folded: [UInt32] = []
+        folded.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
             let v = s.value
-            if v >= 0xFF01 && v <= 0xFF5E { folded[i] = v - 0xFEE0 } else { folded[i] = v }
+            folded.append(v >= 0xFF01 && v <= 0xFF5E ? v - 0xFEE0 : v)
         }
         // JSON-style escapes in raw bodies (`\n`, `\t`, `\"`) fold to a space plus the character they stand for, so `\nJan` reads as a new line.
         var i = 0
@@ -126,5 +127,37 @@ struct ScanText {
         var out: [Int] = []
         for i in r where isDigit(i) { out.append(digit(i)) }
         return out
+    }
+}
+
+extension ScanText {
+    /// The lowercase code points of `r` into `buf` (ASCII spaces dropped when asked), what `lowered(r)` would hold;
+    /// false when a code point needs full Unicode case mapping, and the caller must use `lowered`.
+    func lowercased(_ r: Range<Int>, droppingSpaces: Bool, into buf: inout [UInt32]) -> Bool {
+        buf.removeAll(keepingCapacity: true)
+        for i in max(0, r.lowerBound)..<min(count, r.upperBound) {
+            guard let v = WordSet.lower(c[i]) else { return false }
+            if droppingSpaces && v == 32 { continue }
+            buf.append(v)
+        }
+        return true
+    }
+}
+
+extension Array where Element == UInt32 {
+    /// Whether `w` occurs as a contiguous run.
+    func includes(_ w: [UInt32]) -> Bool {
+        guard w.count <= count else { return false }
+        guard let f = w.first else { return true }
+        var i = 0
+        while i + w.count <= count {
+            if self[i] == f {
+                var k = 1
+                while k < w.count && self[i + k] == w[k] { k += 1 }
+                if k == w.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

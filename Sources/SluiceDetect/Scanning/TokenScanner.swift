@@ -92,8 +92,9 @@ enum TokenScanner {
         var end = e
         while end > i && t[end - 1] == 58 && !(end - 2 >= i && t[end - 2] == 58) { end -= 1 }
         guard end - i >= 3, !t.isLetter(end) || t[end] == 0 else { return i }
+        // Most hex-looking runs are plain numbers or words: no colon, no String.
+        guard (i..<end).contains(where: { t.c[$0] == 58 }) else { return i }
         let s = t.lowered(i..<end)
-        guard s.includes(":") else { return i }
         let chars = Array(s)
         var parts: [String] = [""]
         var k = 0
