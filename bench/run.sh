@@ -3,7 +3,7 @@
 # micro-benchmarks. Prints a table of ratios and writes it into docs/performance.md between markers.
 # TLS interception: sluice (own CA, --upstream-ca for an nginx HTTPS origin) vs squid-openssl ssl_bump vs direct HTTPS.
 # Knobs: DUR (seconds per wrk run, 10) CONNS (64) TUNNELS (5000) PEERS ("tinyproxy squid") ROUNDS (1)
-#        TLS_PEERS ("squid-bump"; "" skips it) TLS_CONNS (8 curl processes) SQUID_OPENSSL_ROOT (/tmp/squid-openssl)
+#        BULK_RUNS (3) TLS_PEERS ("squid-bump"; "" skips it) TLS_CONNS (8 curl processes) SQUID_OPENSSL_ROOT (/tmp/squid-openssl)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
