@@ -39,7 +39,7 @@ public final class Engine: Sendable {
     public func decide(_ request: EngineRequest, referenceID: String, now: Date) -> RequestDecision {
         let language = PageLanguage.choose(acceptLanguage: request.acceptLanguage, fallback: policy.language)
         let text = PageText.forLanguage(language)
-        let looseFormat = PageFormat.negotiate(accept: request.accept, contentType: request.contentType, path: request.target)
+        var looseFormat: PageFormat { PageFormat.negotiate(accept: request.accept, contentType: request.contentType, path: request.target) }
 
         // 1. Client ACL, before anything about the request is revealed.
         guard let client = Self.clientAddress(request.clientIP), policy.allowsClient(client) else {
