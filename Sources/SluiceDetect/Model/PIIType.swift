@@ -39,6 +39,32 @@ public enum PIIType: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// Hashes the case, not the raw `String` (what `RawRepresentable` would do), so per-type dictionaries stay cheap.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    public static func == (a: PIIType, b: PIIType) -> Bool { a.ordinal == b.ordinal }
+
+    /// Position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .email: 0
+        case .phone: 1
+        case .iban: 2
+        case .creditCard: 3
+        case .nlBSN: 4
+        case .krRRN: 5
+        case .twNationalID: 6
+        case .jpMyNumber: 7
+        case .auTFN: 8
+        case .auMedicare: 9
+        case .usSSN: 10
+        case .ipAddress: 11
+        case .nlPostcode: 12
+        case .address: 13
+        case .dateOfBirth: 14
+        case .person: 15
+        }
+    }
+
     /// Whether the type is an identifier with a fixed format (the 13 types scored with `--only-types`).
     public var isIdentifier: Bool {
         switch self {

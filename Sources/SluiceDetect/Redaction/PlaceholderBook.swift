@@ -1,13 +1,16 @@
 /// Hands out replacements so the same value gets the same placeholder within one request.
 struct PlaceholderBook {
     let style: PlaceholderStyle
-    private var assigned: [PIIType: [String: String]] = [:]
+    private struct Key: Hashable { let type: PIIType; let value: String }
+    /// One table keyed by type and value: one hash per finding.
+    private var assigned: [Key: String] = [:]
     private var counters: [PIIType: Int] = [:]
 
     init(style: PlaceholderStyle) { self.style = style }
 
     mutating func replacement(for type: PIIType, value: String) -> String {
-        if let r = assigned[type]?[value] { return r }
+        let key = Key(type: type, value: value)
+        if let r = assigned[key] { return r }
         let r: String
         switch style {
         case .mask: r = "[REDACTED]"
@@ -17,7 +20,7 @@ struct PlaceholderBook {
             counters[type] = n
             r = "[\(type.placeholderLabel)_\(n)]"
         }
-        assigned[type, default: [:]][value] = r
+        assigned[key] = r
         return r
     }
 }

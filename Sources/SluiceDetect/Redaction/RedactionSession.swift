@@ -53,13 +53,14 @@ struct RedactionSession {
     func summaries() -> (findings: [FindingSummary], values: [PIIType: [String]]) {
         var byType: [PIIType: FindingSummary] = [:]
         var values: [PIIType: [String]] = [:]
+        var seen = Set<String>()
         for f in found {
             byType[f.type, default: FindingSummary(type: f.type, count: 0, action: redactor.options.action(for: f.type), ranges: [])].count += 1
             byType[f.type]!.ranges.append(f.range)
-            if !(values[f.type]?.contains(f.value) ?? false) { values[f.type, default: []].append(f.value) }
+            // Distinct values per type, in first-seen order; the set keeps this linear.
+            if seen.insert(f.type.rawValue + "\u{0}" + f.value).inserted { values[f.type, default: []].append(f.value) }
         }
-        let order = PIIType.allCases
-        let list = byType.values.sorted { order.firstIndex(of: $0.type)! < order.firstIndex(of: $1.type)! }
+        let list = byType.values.sorted { $0.type.ordinal < $1.type.ordinal }
         return (list, values)
     }
 }

@@ -5,6 +5,9 @@ struct ScanText {
     /// Folded code point values: U+FF01...U+FF5E map to ASCII, U+00A0 and U+3000 stay distinct.
     let c: [UInt32]
     var count: Int { c.count }
+    /// Letter / upper / lower class of each code point (bits 1, 2, 4), computed once so the scanners' many class tests
+    /// are one load instead of a Unicode property lookup each.
+    private let classes: [UInt8]
     /// Whether the text names an SSN column or label anywhere (CSV exports put the label far from the value).
     let hasSSNColumn: Bool
 
@@ -33,6 +36,9 @@ struct ScanText {
             i += 1
         }
         c = folded
+        var classes = [UInt8](repeating: 0, count: folded.count)
+        for (k, v) in folded.enumerated() { classes[k] = v < 128 ? ScanText.asciiClasses[Int(v)] : ScanText.characterClass(v) }
+        self.classes = classes
         var ssn = false
         let social: [UInt32] = Array("social security".unicodeScalars.map(\.value))
         var k = 0
@@ -57,25 +63,36 @@ struct ScanText {
     @inline(__always) func isLowerASCII(_ i: Int) -> Bool { let v = self[i]; return v >= 97 && v <= 122 }
     @inline(__always) func isASCIIAlnum(_ i: Int) -> Bool { let v = self[i]; return (v >= 48 && v <= 57) || (v | 0x20 >= 97 && v | 0x20 <= 122) }
 
+    private static let letterBit: UInt8 = 1, upperBit: UInt8 = 2, lowerBit: UInt8 = 4
+    private static let asciiClasses: [UInt8] = (0..<128).map { characterClass(UInt32($0)) }
+
+    /// The letter / upper / lower bits of one folded code point.
+    private static func characterClass(_ v: UInt32) -> UInt8 {
+        (isLetter(v) ? letterBit : 0) | (isUpper(v) ? upperBit : 0) | (isLower(v) ? lowerBit : 0)
+    }
+
+    @inline(__always) private func hasClass(_ i: Int, _ bit: UInt8) -> Bool { i >= 0 && i < classes.count && classes[i] & bit != 0 }
+
     /// Any letter, including accented Latin, Hangul, kana and Han.
-    func isLetter(_ i: Int) -> Bool {
-        let v = self[i]
+    @inline(__always) func isLetter(_ i: Int) -> Bool { hasClass(i, ScanText.letterBit) }
+    @inline(__always) func isUpper(_ i: Int) -> Bool { hasClass(i, ScanText.upperBit) }
+    @inline(__always) func isLower(_ i: Int) -> Bool { hasClass(i, ScanText.lowerBit) }
+
+    private static func isLetter(_ v: UInt32) -> Bool {
         if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 } // Latin-1 and Latin Extended letters
         if (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3041 && v <= 0x30FA) { return true }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isAlphabetic
     }
-    func isUpper(_ i: Int) -> Bool {
-        let v = self[i]
+    private static func isUpper(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 65 && v <= 90 }
         if v >= 0xC0 && v <= 0xFF { return v <= 0xDE && v != 0xD7 }
         if v >= 0x3000 && v <= 0xD7A3 { return false } // CJK and Hangul have no case
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }
-    func isLower(_ i: Int) -> Bool {
-        let v = self[i]
+    private static func isLower(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 97 && v <= 122 }
         if v >= 0xC0 && v <= 0xFF { return v >= 0xDF && v != 0xF7 }
         if v >= 0x3000 && v <= 0xD7A3 { return false }
