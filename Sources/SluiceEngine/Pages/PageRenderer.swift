@@ -1,4 +1,5 @@
 import Foundation
+import SluiceHTTP
 
 /// Renders Sluice's own responses (block, warn, 407, 400) in HTML, JSON or plain text; HTML is self-contained.
 struct PageRenderer: Sendable {
@@ -159,20 +160,6 @@ struct PageRenderer: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// HTML escaping for text and attribute values.
-    func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// HTML escaping for text and attribute values: the one implementation in SluiceHTTP.
+    func escape(_ text: String) -> String { StatusPage.escape(text) }
 }
