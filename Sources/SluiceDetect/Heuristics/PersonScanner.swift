@@ -48,6 +48,8 @@ enum PersonScanner {
     static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
+        // Read the keyword tables once, not once per character.
+        let labels = cjkLabelSet, honorifics = honorificSet
         while i < n {
             if t[i] < 0x3000 {
                 if t.isUpper(i) && !t.isLetter(i - 1) && t[i - 1] != 39 && !t.isDigit(i - 1) { latin(t, at: i, emailLocals: emailLocals, into: &out) }
@@ -55,7 +57,7 @@ enum PersonScanner {
                     particleName(t, at: i, into: &out)
                 }
             } else {
-                cjk(t, at: i, into: &out)
+                cjk(t, at: i, labels: labels, honorifics: honorifics, into: &out)
             }
             i += 1
         }
@@ -237,7 +239,7 @@ enum PersonScanner {
     static let cjkLabelSet = KeywordSet(cjkLabels)
     static let honorificSet = KeywordSet(jaHonorifics + zhHonorifics)
 
-    private static func cjk(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
+    private static func cjk(_ t: ScanText, at i: Int, labels: KeywordSet, honorifics: KeywordSet, into out: inout [Candidate]) {
         // A name in brackets right after an e-mail address: a@b.jp（山田稔）.
         if t[i - 1] == 40 && (t.isHan(i) || t.isHangul(i)) && t.isASCIIAlnum(i - 2) {
             var s = i - 2
@@ -253,7 +255,7 @@ enum PersonScanner {
                 out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return
             }
         }
-        if let labelLength = cjkLabelSet.match(t, at: i) {
+        if let labelLength = labels.match(t, at: i) {
             var k = i + labelLength
             while (t.isSpace(k) || t[k] == 58) && k - i < 6 { k += 1 }
             // Korean labels are spaced from the name; a glued Hangul word is a compound noun (고객번호, 고객에게).
@@ -263,7 +265,7 @@ enum PersonScanner {
             if let e = cjkName(t, at: k), t[e] != 58, !t.isASCIIAlnum(after), t[after] != 35 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
             return
         }
-        if honorificSet.match(t, at: i) != nil && (t.isHan(i - 1) || t.isKana(i - 1)) {
+        if honorifics.match(t, at: i) != nil && (t.isHan(i - 1) || t.isKana(i - 1)) {
             // Back over the name: up to 3 + optional space + up to 3.
             var s = i
             var given = 0

@@ -37,7 +37,8 @@ struct ScanText {
         }
         c = folded
         var classes = [UInt8](repeating: 0, count: folded.count)
-        for (k, v) in folded.enumerated() { classes[k] = v < 128 ? ScanText.asciiClasses[Int(v)] : ScanText.characterClass(v) }
+        let ascii = ScanText.asciiClasses
+        for (k, v) in folded.enumerated() { classes[k] = v < 128 ? ascii[Int(v)] : ScanText.characterClass(v) }
         self.classes = classes
         var ssn = false
         let social: [UInt32] = Array("social security".unicodeScalars.map(\.value))
