@@ -1,7 +1,8 @@
 /// Hands out replacements so the same value gets the same placeholder within one request.
 struct PlaceholderBook {
     let style: PlaceholderStyle
-    private struct Key: Hashable { let type: PIIType; let value: String }
+    /// A value of one type.
+    struct Key: Hashable { let type: PIIType; let value: String }
     /// One table keyed by type and value: one hash per finding.
     private var assigned: [Key: String] = [:]
     private var counters: [PIIType: Int] = [:]
