@@ -35,14 +35,23 @@ struct KeywordSet: Sendable {
         self.words = words.map { $0.lowercased() }
     }
 
-    /// The first keyword (in list order) that starts at `i`, as its scalar count.
-    func match(_ t: ScanText, at i: Int) -> Int? {
+    /// The first keyword (in list order) that starts at `i`, as its scalar count. Called at every character, so the
+    /// pair rejection is inlined into the caller's loop.
+    @inline(__always) func match(_ t: ScanText, at i: Int) -> Int? {
         var v = t[i]
         if v < 128 {
             if v >= 65 && v <= 90 { v += 32 }
             var v2 = t[i + 1]
             if v2 >= 65 && v2 <= 90 { v2 += 32 }
             guard asciiPairs[Int(v) * 129 + Int(v2 < 128 ? v2 : 128)] else { return nil }
+        }
+        return slowMatch(t, at: i)
+    }
+
+    private func slowMatch(_ t: ScanText, at i: Int) -> Int? {
+        var v = t[i]
+        if v < 128 {
+            if v >= 65 && v <= 90 { v += 32 }
             for w in byASCII[Int(v)] where t.matches(w, at: i) { return w.count }
             return nil
         }
