@@ -45,7 +45,7 @@ enum PersonScanner {
         "diagnosis", "diagnose", "account", "rekening", "konto", "bank", "visa", "mastercard", "amex", "total", "summary", "samenvatting",
     ])
 
-    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: [UInt32])], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
         // Read the keyword tables once, not once per character.
@@ -143,7 +143,7 @@ enum PersonScanner {
         return (end, words, initials, last, first)
     }
 
-    private static func latin(_ t: ScanText, at i: Int, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    private static func latin(_ t: ScanText, at i: Int, emailLocals: [(position: Int, local: [UInt32])], into out: inout [Candidate]) {
         // Skip mid-run positions: a capitalised word right before this one means we are inside an earlier run.
         guard let run = nameRun(t, at: i) else { return }
         var conf = run.words >= 2 ? 0.45 : 0.2
@@ -191,12 +191,25 @@ enum PersonScanner {
         var lo = 0, hi = emailLocals.count
         while lo < hi { let mid = (lo + hi) / 2; if emailLocals[mid].position < i - 300 { lo = mid + 1 } else { hi = mid } }
         if lo < emailLocals.count && emailLocals[lo].position < i + 300 {
-            let last = t.lowered(run.last), first = t.lowered(run.first)
+            // Words below U+0250 are one character per code point, so counts and substring tests can run on code points;
+            // anything else takes the String path.
+            var last: [UInt32] = [], first: [UInt32] = []
+            let simple = !(i..<run.end).contains(where: { t[$0] >= 0x250 })
+                && t.lowercased(run.last, droppingSpaces: false, into: &last) && t.lowercased(run.first, droppingSpaces: false, into: &first)
             var k = lo
-            while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
-                let local = emailLocals[k].local
-                if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
-                k += 1
+            if simple {
+                while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
+                    let local = emailLocals[k].local
+                    if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
+                    k += 1
+                }
+            } else {
+                let last = t.lowered(run.last), first = t.lowered(run.first)
+                while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
+                    let local = String(String.UnicodeScalarView(emailLocals[k].local.compactMap(Unicode.Scalar.init)))
+                    if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
+                    k += 1
+                }
             }
         }
         if !triggered && run.words == 1 && conf < 0.5 { return }
