@@ -19,7 +19,7 @@ struct PlaceholderBook {
         case .typed:
             let n = (counters[type] ?? 0) + 1
             counters[type] = n
-            r = "[\(type.placeholderLabel)_\(n)]"
+            r = "[" + type.placeholderLabel + "_" + String(n) + "]"
         }
         assigned[key] = r
         return r
