@@ -110,4 +110,22 @@ struct PIIDetectorTests {
         let strict = PIIDetector(minimumConfidence: 0.99)
         #expect(strict.findings(in: "Hi Debra, BSN 871803379").allSatisfy { $0.confidence >= 0.99 })
     }
+
+    @Test("Values and UTF-8 ranges are cut from the original text, also after emoji, CJK and full-width digits", arguments: [
+        "😀 Mail j.jansen@ziggo.nl 😀 of bel 06-12345678",
+        "電話は０９０-６６２８-４８０９です。 mail: 山田@example.jp x@y.jp",
+        "IBAN NL91ABNA0417164300, BSN 111222333\nDear Jan de Vries, 🎉",
+    ])
+    func valuesFromOriginal(_ text: String) {
+        let found = detector.findings(in: text)
+        #expect(!found.isEmpty)
+        let bytes = Array(text.utf8)
+        let scalars = Array(text.unicodeScalars)
+        for f in found {
+            #expect(String(decoding: bytes[f.utf8Range], as: UTF8.self) == f.value)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[f.scalarRange])
+            #expect(String(view) == f.value)
+        }
+    }
 }

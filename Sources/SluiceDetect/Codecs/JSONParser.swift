@@ -85,6 +85,11 @@ struct JSONParser {
         i += 1
         var bytes: [UInt8] = []
         while i < b.count {
+            // Copy the run up to the next quote, backslash or control byte at once.
+            var j = i
+            while j < b.count && b[j] != 34 && b[j] != 92 && b[j] >= 32 { j += 1 }
+            if j > i { bytes.append(contentsOf: b[i..<j]); i = j }
+            guard i < b.count else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 i += 1

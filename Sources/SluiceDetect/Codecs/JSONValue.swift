@@ -39,15 +39,21 @@ indirect enum JSONValue {
 
     static func encodeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them in one go.
+        if !s.utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
-            case UInt8(ascii: "\""): out += [92, 34]
-            case 92: out += [92, 92]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            case 9: out += [92, 116]
-            case 8: out += [92, 98]
-            case 12: out += [92, 102]
+            case UInt8(ascii: "\""): out.append(92); out.append(34)
+            case 92: out.append(92); out.append(92)
+            case 10: out.append(92); out.append(110)
+            case 13: out.append(92); out.append(114)
+            case 9: out.append(92); out.append(116)
+            case 8: out.append(92); out.append(98)
+            case 12: out.append(92); out.append(102)
             case 0..<32:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]

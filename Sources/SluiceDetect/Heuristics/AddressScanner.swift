@@ -31,6 +31,9 @@ enum AddressScanner {
         let n = t.count
         var i = 0
         while i < n {
+            // ASCII other than digits and capitals starts nothing here (lowercase letters are never a street's first letter).
+            let a = t[i]
+            if a < 128 && !(a >= 48 && a <= 57) && !(a >= 65 && a <= 90) { i += 1; continue }
             if t.isLetter(i) && !t.isLetter(i - 1) && t[i] < 0x3000 {
                 if t.isUpper(i) { compoundStreet(t, at: i, into: &out) }
             } else if t.isDigit(i) && !t.isASCIIAlnum(i - 1) {

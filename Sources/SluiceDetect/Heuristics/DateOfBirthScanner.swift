@@ -10,8 +10,9 @@ enum DateOfBirthScanner {
     static func scan(_ t: ScanText, _ table: CellTable, into out: inout [Candidate]) {
         let n = t.count
         var i = 0
+        let keywords = keywordSet
         while i < n {
-            guard let kwLength = keywordSet.match(t, at: i) else { i += 1; continue }
+            guard let kwLength = keywords.match(t, at: i) else { i += 1; continue }
             // Japanese and Korean put the birth word after the date: 2006年5月10日生まれ, 1990년생.
             if t[i] == 0x751F || t[i] == 0x51FA {
                 var s = i - 1

@@ -45,9 +45,11 @@ enum PersonScanner {
         "diagnosis", "diagnose", "account", "rekening", "konto", "bank", "visa", "mastercard", "amex", "total", "summary", "samenvatting",
     ])
 
-    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    static func scan(_ t: ScanText, _ table: CellTable, emailLocals: [(position: Int, local: [UInt32])], into out: inout [Candidate]) {
         let n = t.count
         var i = 0
+        // Read the keyword tables once, not once per character.
+        let labels = cjkLabelSet, honorifics = honorificSet
         while i < n {
             if t[i] < 0x3000 {
                 if t.isUpper(i) && !t.isLetter(i - 1) && t[i - 1] != 39 && !t.isDigit(i - 1) { latin(t, at: i, emailLocals: emailLocals, into: &out) }
@@ -55,7 +57,7 @@ enum PersonScanner {
                     particleName(t, at: i, into: &out)
                 }
             } else {
-                cjk(t, at: i, into: &out)
+                cjk(t, at: i, labels: labels, honorifics: honorifics, into: &out)
             }
             i += 1
         }
@@ -141,7 +143,7 @@ enum PersonScanner {
         return (end, words, initials, last, first)
     }
 
-    private static func latin(_ t: ScanText, at i: Int, emailLocals: [(position: Int, local: String)], into out: inout [Candidate]) {
+    private static func latin(_ t: ScanText, at i: Int, emailLocals: [(position: Int, local: [UInt32])], into out: inout [Candidate]) {
         // Skip mid-run positions: a capitalised word right before this one means we are inside an earlier run.
         guard let run = nameRun(t, at: i) else { return }
         var conf = run.words >= 2 ? 0.45 : 0.2
@@ -189,12 +191,25 @@ enum PersonScanner {
         var lo = 0, hi = emailLocals.count
         while lo < hi { let mid = (lo + hi) / 2; if emailLocals[mid].position < i - 300 { lo = mid + 1 } else { hi = mid } }
         if lo < emailLocals.count && emailLocals[lo].position < i + 300 {
-            let last = t.lowered(run.last), first = t.lowered(run.first)
+            // Words below U+0250 are one character per code point, so counts and substring tests can run on code points;
+            // anything else takes the String path.
+            var last: [UInt32] = [], first: [UInt32] = []
+            let simple = !(i..<run.end).contains(where: { t[$0] >= 0x250 })
+                && t.lowercased(run.last, droppingSpaces: false, into: &last) && t.lowercased(run.first, droppingSpaces: false, into: &first)
             var k = lo
-            while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
-                let local = emailLocals[k].local
-                if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
-                k += 1
+            if simple {
+                while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
+                    let local = emailLocals[k].local
+                    if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
+                    k += 1
+                }
+            } else {
+                let last = t.lowered(run.last), first = t.lowered(run.first)
+                while last.count >= 3 && k < emailLocals.count && emailLocals[k].position < i + 300 {
+                    let local = String(String.UnicodeScalarView(emailLocals[k].local.compactMap(Unicode.Scalar.init)))
+                    if local.includes(last) || (first.count >= 3 && local.includes(first)) { conf += 0.3; break }
+                    k += 1
+                }
             }
         }
         if !triggered && run.words == 1 && conf < 0.5 { return }
@@ -237,7 +252,7 @@ enum PersonScanner {
     static let cjkLabelSet = KeywordSet(cjkLabels)
     static let honorificSet = KeywordSet(jaHonorifics + zhHonorifics)
 
-    private static func cjk(_ t: ScanText, at i: Int, into out: inout [Candidate]) {
+    private static func cjk(_ t: ScanText, at i: Int, labels: KeywordSet, honorifics: KeywordSet, into out: inout [Candidate]) {
         // A name in brackets right after an e-mail address: a@b.jp（山田稔）.
         if t[i - 1] == 40 && (t.isHan(i) || t.isHangul(i)) && t.isASCIIAlnum(i - 2) {
             var s = i - 2
@@ -253,7 +268,7 @@ enum PersonScanner {
                 out.append(Candidate(type: .person, start: i, end: e, confidence: 0.8)); return
             }
         }
-        if let labelLength = cjkLabelSet.match(t, at: i) {
+        if let labelLength = labels.match(t, at: i) {
             var k = i + labelLength
             while (t.isSpace(k) || t[k] == 58) && k - i < 6 { k += 1 }
             // Korean labels are spaced from the name; a glued Hangul word is a compound noun (고객번호, 고객에게).
@@ -263,7 +278,7 @@ enum PersonScanner {
             if let e = cjkName(t, at: k), t[e] != 58, !t.isASCIIAlnum(after), t[after] != 35 { out.append(Candidate(type: .person, start: k, end: e, confidence: 0.8)) }
             return
         }
-        if honorificSet.match(t, at: i) != nil && (t.isHan(i - 1) || t.isKana(i - 1)) {
+        if honorifics.match(t, at: i) != nil && (t.isHan(i - 1) || t.isKana(i - 1)) {
             // Back over the name: up to 3 + optional space + up to 3.
             var s = i
             var given = 0

@@ -1,7 +1,8 @@
 /// Hands out replacements so the same value gets the same placeholder within one request.
 struct PlaceholderBook {
     let style: PlaceholderStyle
-    private struct Key: Hashable { let type: PIIType; let value: String }
+    /// A value of one type.
+    struct Key: Hashable { let type: PIIType; let value: String }
     /// One table keyed by type and value: one hash per finding.
     private var assigned: [Key: String] = [:]
     private var counters: [PIIType: Int] = [:]
@@ -18,7 +19,7 @@ struct PlaceholderBook {
         case .typed:
             let n = (counters[type] ?? 0) + 1
             counters[type] = n
-            r = "[\(type.placeholderLabel)_\(n)]"
+            r = "[" + type.placeholderLabel + "_" + String(n) + "]"
         }
         assigned[key] = r
         return r

@@ -51,16 +51,22 @@ struct RedactionSession {
 
     /// Per-category summaries and distinct values.
     func summaries() -> (findings: [FindingSummary], values: [PIIType: [String]]) {
-        var byType: [PIIType: FindingSummary] = [:]
-        var values: [PIIType: [String]] = [:]
-        var seen = Set<String>()
+        // Per-type arrays indexed by case, so each finding costs one append and one set insertion.
+        let types = PIIType.allCases
+        var ranges = [[Range<Int>]](repeating: [], count: types.count)
+        var distinct = [[String]](repeating: [], count: types.count)
+        var seen = Set<PlaceholderBook.Key>()
         for f in found {
-            byType[f.type, default: FindingSummary(type: f.type, count: 0, action: redactor.options.action(for: f.type), ranges: [])].count += 1
-            byType[f.type]!.ranges.append(f.range)
-            // Distinct values per type, in first-seen order; the set keeps this linear.
-            if seen.insert(f.type.rawValue + "\u{0}" + f.value).inserted { values[f.type, default: []].append(f.value) }
+            let k = f.type.ordinal
+            ranges[k].append(f.range)
+            if seen.insert(PlaceholderBook.Key(type: f.type, value: f.value)).inserted { distinct[k].append(f.value) }
         }
-        let list = byType.values.sorted { $0.type.ordinal < $1.type.ordinal }
+        var list: [FindingSummary] = []
+        var values: [PIIType: [String]] = [:]
+        for (k, type) in types.enumerated() where !ranges[k].isEmpty {
+            list.append(FindingSummary(type: type, count: ranges[k].count, action: redactor.options.action(for: type), ranges: ranges[k]))
+            values[type] = distinct[k]
+        }
         return (list, values)
     }
 }

@@ -84,9 +84,9 @@ enum NumberScanner {
             return
         }
         if dottedContext { return }
-        if isDate(lens, seps, d) { return }
+        if isDate(lens[...], seps[...], d[...]) { return }
         // A date followed by a time (2024-06-13 02:15) is a timestamp.
-        if lens.count >= 3 && isDate(Array(lens[0..<3]), Array(seps[0..<2]), Array(d[0..<(lens[0] + lens[1] + lens[2])])) { return }
+        if lens.count >= 3 && isDate(lens[0..<3], seps[0..<2], d[0..<(lens[0] + lens[1] + lens[2])]) { return }
         let nd = d.count
 
         // Payment cards: compact, groups of 4, or Amex/Diners 4-6-5 / 4-6-4.
@@ -134,8 +134,9 @@ enum NumberScanner {
     }
 
     /// Dates such as 17-06-2005, 2024/05/28 or 14.03.1985 are exempt from the identifier checks.
-    private static func isDate(_ lens: [Int], _ seps: [Separator], _ d: [Int]) -> Bool {
-        guard lens.count == 3, let s = Separator.uniform(seps), s == .hyphen || s == .slash || s == .dot else { return false }
+    /// Slices starting at index 0, so the leading groups of a longer run are tested without copying.
+    private static func isDate(_ lens: ArraySlice<Int>, _ seps: ArraySlice<Separator>, _ d: ArraySlice<Int>) -> Bool {
+        guard lens.count == 3, let s = seps.first, seps.allSatisfy({ $0 == s }), s == .hyphen || s == .slash || s == .dot else { return false }
         func v(_ k: Int) -> Int {
             var off = 0
             for x in 0..<k { off += lens[x] }

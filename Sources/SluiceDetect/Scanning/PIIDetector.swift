@@ -37,10 +37,11 @@ public struct PIIDetector: Sendable {
         let table = CellTable(t)
         DateOfBirthScanner.scan(t, table, into: &out)
         AddressScanner.scan(t, into: &out)
-        let locals = out.filter { $0.type == .email }.map { c -> (position: Int, local: String) in
+        let locals = out.filter { $0.type == .email }.map { c -> (position: Int, local: [UInt32]) in
             var e = c.start
             while e < c.end && t[e] != 64 { e += 1 }
-            return (c.start, t.lowered(c.start..<e))
+            // Local parts are ASCII (TokenScanner.isLocal), so their lowercase is exact per code point.
+            return (c.start, (c.start..<e).map { t[$0] >= 65 && t[$0] <= 90 ? t[$0] + 32 : t[$0] })
         }.sorted { $0.position < $1.position }
         PersonScanner.scan(t, table, emailLocals: locals, into: &out)
         return out

@@ -13,22 +13,30 @@ struct ScanText {
 
     init(_ text: String) {
         self.text = text
-        // One decoding pass; the UTF-8 length bounds the scalar count.
+        // One decoding pass folds and classifies; the UTF-8 length bounds the scalar count.
         var folded: [UInt32] = []
         folded.reserveCapacity(text.utf8.count)
+        var classes: [UInt8] = []
+        classes.reserveCapacity(text.utf8.count)
+        let ascii = ScanText.asciiClasses
+        var firstBackslash = -1
         for s in text.unicodeScalars {
-            let v = s.value
-            folded.append(v >= 0xFF01 && v <= 0xFF5E ? v - 0xFEE0 : v)
+            var v = s.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            if v == 92 && firstBackslash < 0 { firstBackslash = folded.count }
+            folded.append(v)
+            classes.append(v < 128 ? ascii[Int(v)] : ScanText.characterClass(v))
         }
         // JSON-style escapes in raw bodies (`\n`, `\t`, `\"`) fold to a space plus the character they stand for, so `\nJan` reads as a new line.
-        var i = 0
-        while i + 1 < folded.count {
+        var i = max(firstBackslash, 0)
+        while firstBackslash >= 0 && i + 1 < folded.count {
             if folded[i] == 92 {
+                // Space, line feed and tab are no letters: their class is 0.
                 switch folded[i + 1] {
-                case 110: folded[i] = 32; folded[i + 1] = 10; i += 2; continue
-                case 116: folded[i] = 32; folded[i + 1] = 9; i += 2; continue
-                case 114: folded[i] = 32; folded[i + 1] = 10; i += 2; continue
-                case 34: folded[i] = 32; i += 2; continue
+                case 110: folded[i] = 32; folded[i + 1] = 10; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
+                case 116: folded[i] = 32; folded[i + 1] = 9; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
+                case 114: folded[i] = 32; folded[i + 1] = 10; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
+                case 34: folded[i] = 32; classes[i] = 0; i += 2; continue
                 case 92: i += 2; continue
                 default: break
                 }
@@ -36,8 +44,6 @@ struct ScanText {
             i += 1
         }
         c = folded
-        var classes = [UInt8](repeating: 0, count: folded.count)
-        for (k, v) in folded.enumerated() { classes[k] = v < 128 ? ScanText.asciiClasses[Int(v)] : ScanText.characterClass(v) }
         self.classes = classes
         var ssn = false
         let social: [UInt32] = Array("social security".unicodeScalars.map(\.value))

@@ -5,6 +5,8 @@ enum TokenScanner {
         var i = 0
         while i < n {
             let v = t[i]
+            // Only @, :, digits, capitals and a-f can start a token: skip everything else at once.
+            guard v == 64 || v == 58 || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 102) else { i += 1; continue }
             if v == 64 { email(t, at: i, into: &out) }
             else if t.isUpperASCII(i) && !t.isASCIIAlnum(i - 1) {
                 if t.isUpperASCII(i + 1) && t.isDigit(i + 2) && t.isDigit(i + 3) { iban(t, at: i, into: &out) }
