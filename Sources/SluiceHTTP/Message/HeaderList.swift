@@ -29,7 +29,9 @@ public struct HeaderList: Sendable, Equatable, Sequence {
     }
 
     public func values(_ name: String) -> [String] {
-        fields.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
+        var result: [String] = []
+        for field in fields where field.name.equalsIgnoringASCIICase(name) { result.append(field.value) }
+        return result
     }
 
     public func contains(_ name: String) -> Bool {
@@ -38,9 +40,24 @@ public struct HeaderList: Sendable, Equatable, Sequence {
 
     /// The comma-separated list elements of every `name` field, trimmed and lower-cased (RFC 9110 §5.6.1).
     public func tokens(_ name: String) -> [String] {
-        values(name).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingOWS().lowercased() }
-            .filter { !$0.isEmpty }
+        var result: [String] = []
+        for field in fields where field.name.equalsIgnoringASCIICase(name) {
+            for element in field.value.utf8.split(separator: UInt8(ascii: ",")) {
+                let token = element.trimmingOWSBytes()
+                if !token.isEmpty { result.append(String(decoding: token.map(lowercaseASCII), as: UTF8.self)) }
+            }
+        }
+        return result
+    }
+
+    /// True when some `name` field lists `token` (compared ignoring ASCII case), without building the list.
+    public func hasToken(_ name: String, _ token: String) -> Bool {
+        for field in fields where field.name.equalsIgnoringASCIICase(name) {
+            for element in field.value.utf8.split(separator: UInt8(ascii: ",")) where element.trimmingOWSBytes().equalsIgnoringASCIICase(token.utf8) {
+                return true
+            }
+        }
+        return false
     }
 
     public mutating func append(_ name: String, _ value: String) {
@@ -54,6 +71,7 @@ public struct HeaderList: Sendable, Equatable, Sequence {
     }
 
     public mutating func remove(_ name: String) {
+        guard contains(name) else { return }   // the common case writes nothing
         fields.removeAll { $0.name.equalsIgnoringASCIICase(name) }
     }
 
@@ -78,23 +96,50 @@ public struct HeaderList: Sendable, Equatable, Sequence {
 extension String {
     /// ASCII case-insensitive equality without allocating lower-cased copies.
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
-            let ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
-            if lx != ly { return false }
+        utf8.equalsIgnoringASCIICase(other.utf8)
+    }
+}
+
+@inline(__always) func lowercaseASCII(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+}
+
+extension Collection where Element == UInt8 {
+    /// Byte-wise comparison ignoring ASCII case; contiguous storage is compared without iterators.
+    func equalsIgnoringASCIICase<Other: Collection<UInt8>>(_ other: Other) -> Bool {
+        guard count == other.count else { return false }
+        let fast = withContiguousStorageIfAvailable { a in
+            other.withContiguousStorageIfAvailable { b in
+                for i in 0..<a.count where a[i] != b[i] && lowercaseASCII(a[i]) != lowercaseASCII(b[i]) { return false }
+                return true
+            }
         }
+        if let fast = fast ?? nil { return fast }
+        for (x, y) in zip(self, other) where x != y && lowercaseASCII(x) != lowercaseASCII(y) { return false }
         return true
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Without leading and trailing spaces and tabs (RFC 9110 §5.6.3 OWS).
+    func trimmingOWSBytes() -> SubSequence {
+        var start = startIndex
+        while start != endIndex, self[start] == 0x20 || self[start] == 0x09 { formIndex(after: &start) }
+        // Trailing OWS is rare and short: the last byte that is not OWS, in one forward pass.
+        var cut = start
+        var i = start
+        while i != endIndex {
+            let byte = self[i]
+            formIndex(after: &i)
+            if byte != 0x20 && byte != 0x09 { cut = i }
+        }
+        return self[start..<cut]
     }
 }
 
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs (RFC 9110 §5.6.3 OWS).
     func trimmingOWS() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        String(Substring(Substring(self).utf8.trimmingOWSBytes()))
     }
 }

@@ -4,9 +4,11 @@ public enum HopByHop {
     public static let fixed = ["Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization",
                                "Proxy-Authenticate", "TE", "Trailer", "Transfer-Encoding", "Upgrade"]
 
-    /// Removes the fixed list and every field named in Connection.
+    /// Removes the fixed list and every field named in Connection, in one pass over the fields.
     public static func strip(_ headers: inout HeaderList) {
         let named = headers.tokens("Connection") + headers.tokens("Proxy-Connection")
-        for name in fixed + named { headers.remove(name) }
+        headers.removeAll { field in
+            fixed.contains { field.name.equalsIgnoringASCIICase($0) } || named.contains { field.name.equalsIgnoringASCIICase($0) }
+        }
     }
 }

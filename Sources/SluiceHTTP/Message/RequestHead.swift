@@ -36,11 +36,10 @@ public struct RequestHead: Sendable, Equatable {
         } else {
             framing = .none
         }
-        let connection = headers.tokens("Connection")
-        keepAlive = version == .http10 ? connection.contains("keep-alive") : !connection.contains("close")
+        keepAlive = version == .http10 ? headers.hasToken("Connection", "keep-alive") : !headers.hasToken("Connection", "close")
         // RFC 9110 §10.1.1: an HTTP/1.0 request's 100-continue expectation is ignored.
         expectsContinue = version == .http11 && headers["Expect"]?.trimmingOWS().lowercased() == "100-continue"
-        upgrade = connection.contains("upgrade") ? headers.tokens("Upgrade").first : nil
+        upgrade = headers.hasToken("Connection", "upgrade") ? headers.tokens("Upgrade").first : nil
     }
 
     /// The head in wire form with `target` as the request-target, always as HTTP/1.1 (a proxy forwards

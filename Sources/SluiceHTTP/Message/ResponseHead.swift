@@ -11,19 +11,20 @@ public struct ResponseHead: Sendable, Equatable {
         self.status = status
         self.reason = reason ?? StatusPage.reasonPhrase(status)
         self.headers = headers
-        let connection = headers.tokens("Connection")
-        keepAlive = version == .http10 ? connection.contains("keep-alive") : !connection.contains("close")
+        keepAlive = version == .http10 ? headers.hasToken("Connection", "keep-alive") : !headers.hasToken("Connection", "close")
     }
 
     /// How the body is delimited, given the request method (RFC 9112 §6.3).
     public func framing(requestMethod: String) -> BodyFraming {
         if requestMethod == "HEAD" || (100..<200).contains(status) || status == 204 || status == 304 { return .none }
         if requestMethod == "CONNECT", (200..<300).contains(status) { return .none }
-        let codings = headers.tokens("Transfer-Encoding")
-        if !codings.isEmpty {
-            return codings.last == "chunked" ? .chunked : .untilClose
+        if headers.contains("Transfer-Encoding") {
+            let codings = headers.tokens("Transfer-Encoding")
+            if !codings.isEmpty { return codings.last == "chunked" ? .chunked : .untilClose }
         }
-        let lengths = headers.values("Content-Length").flatMap { $0.split(separator: ",") }.map { $0.trimmingOWS() }
+        let values = headers.values("Content-Length")
+        if values.count == 1, let n = ContentLength.parse(values[0]) { return .contentLength(n) }   // the common case
+        let lengths = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingOWS() }
         if let first = lengths.first, lengths.allSatisfy({ $0 == first }), let n = ContentLength.parse(first) {
             return .contentLength(n)
         }
