@@ -19,14 +19,16 @@ struct RequestTarget: Sendable {
     /// Parses the request's target form and enforces the Host rules (RFC 9112 §3.2.2, RFC 9110 §7.2).
     static func parse(_ request: EngineRequest) throws(EngineError) -> RequestTarget {
         if request.hostHeaders.count > 1 { throw EngineError(.duplicateHost, "\(request.hostHeaders.count) Host headers") }
-        let hostHeader = try request.hostHeaders.first.map { header throws(EngineError) in try authority(header, userinfo: false) }
+        let hostText = request.hostHeaders.first
         if request.isConnect {
             // RFC 9110 §9.3.6: authority-form, host and port, no userinfo.
             let target = try authority(request.target, userinfo: false)
+            if let hostText, hostText != request.target { _ = try authority(hostText, userinfo: false) }
             guard let port = target.port else { throw EngineError(.badTarget, "CONNECT needs host:port") }
             return RequestTarget(scheme: "", authority: target, port: port, rawPath: "", path: "", query: nil, isProxyLocal: false)
         }
         if request.target.hasPrefix("/") {
+            let hostHeader = try hostText.map { header throws(EngineError) in try authority(header, userinfo: false) }
             let (rawPath, query) = split(request.target)
             if let tunnel = request.tunnelAuthority {
                 let outer = try authority(tunnel, userinfo: false)
@@ -47,7 +49,12 @@ struct RequestTarget: Sendable {
         guard scheme == "http" || scheme == "https" else { throw EngineError(.badScheme, "scheme '\(scheme)' is not proxied") }
         let rest = request.target[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let target = try authority(String(rest[..<authorityEnd]), userinfo: true)
+        let authorityText = String(rest[..<authorityEnd])
+        let target = try authority(authorityText, userinfo: true)
+        // The usual request repeats the target's authority in Host: one parse serves both.
+        let hostHeader = try hostText.map { header throws(EngineError) in
+            header == authorityText && !header.utf8.contains(UInt8(ascii: "@")) ? target : try authority(header, userinfo: false)
+        }
         let defaultPort = scheme == "https" ? 443 : 80
         let port = target.port ?? defaultPort
         var pathAndQuery = String(rest[authorityEnd...])

@@ -7,6 +7,7 @@ public enum HostNormalizer {
     /// Normalises a bare host (no port, no userinfo); IPv6 may come with or without brackets.
     public static func normalize(_ raw: String) throws(HostError) -> NormalizedHost {
         if let plain = alreadyNormal(raw) { return plain }
+        if let ip = dottedQuad(raw) { return NormalizedHost(text: raw, ip: ip) }
         if raw.isEmpty { throw HostError(.empty, raw) }
         if raw.hasPrefix("[") {
             guard raw.hasSuffix("]"), raw.count > 2 else { throw HostError(.badIPv6, raw) }
@@ -73,6 +74,33 @@ public enum HostNormalizer {
         }
         if total == 0 || total > 253 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") || labelStartsWithDigit { return nil }
         return NormalizedHost(text: raw, ip: nil)
+    }
+
+    /// The canonical IPv4 spelling, "a.b.c.d" in decimal without leading zeros, answered without allocating;
+    /// every other IPv4 form (octal, hex, fewer parts) takes the WHATWG parse.
+    static func dottedQuad(_ raw: String) -> IPAddress? {
+        var value: UInt32 = 0
+        var part: UInt32 = 0
+        var digits = 0
+        var parts = 0
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                value = value << 8 | part
+                parts += 1
+                part = 0
+                digits = 0
+            } else if byte >= 0x30, byte <= 0x39 {
+                if digits > 0 && part == 0 { return nil }   // leading zero: octal in WHATWG terms
+                part = part * 10 + UInt32(byte - 0x30)
+                digits += 1
+                guard digits <= 3, part <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, parts == 3 else { return nil }
+        return .v4(value << 8 | part)
     }
 
     /// One label as LDH ASCII (underscore allowed for service names); non-ASCII goes through Punycode.
