@@ -54,6 +54,13 @@ final class EventLoop {
     /// One read buffer per loop: handlers read into it and copy out only what arrived.
     var readBuffer = [UInt8](repeating: 0, count: 65_536)
     lazy var upstreams = UpstreamPool(loop: self)
+    /// Serials for reference ids: loop index in the top byte, so two loops never hand out the same one.
+    private var serial: UInt64 = 0
+
+    func nextSerial() -> UInt64 {
+        serial += 1
+        return UInt64(index) << 56 | serial
+    }
 
     init(index: Int) throws(SystemError) {
         self.index = index

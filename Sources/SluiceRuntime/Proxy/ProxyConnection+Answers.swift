@@ -141,7 +141,7 @@ extension ProxyConnection {
     }
 
     func errorRecord(status: Int, note: String) -> AuditRecord {
-        AuditRecord(time: Date(), id: context.newReferenceID(), event: "error", client: clientAddress,
+        AuditRecord(time: Date(), id: context.newReferenceID(serial: loop.nextSerial()), event: "error", client: clientAddress,
                     status: status, note: note)
     }
 }

@@ -46,7 +46,7 @@ extension ProxyConnection {
     /// The intercepted client connection cannot go on: audit why and close.
     func interceptionFailed(note: String) {
         context.stats.bump(context.stats.errors)
-        let record = AuditRecord(time: Date(), id: context.newReferenceID(), event: "tls", client: clientAddress,
+        let record = AuditRecord(time: Date(), id: context.newReferenceID(serial: loop.nextSerial()), event: "tls", client: clientAddress,
                                  method: "CONNECT", scheme: "https", host: tunnelHost,
                                  port: tunnelAuthority.flatMap { $0.split(separator: ":").last.flatMap { Int($0) } },
                                  status: 0, note: note)

@@ -22,7 +22,7 @@ extension ProxyConnection {
             acceptLanguage: head.headers["Accept-Language"],
             contentType: head.headers["Content-Type"],
             authenticatedUser: tunnelUser)
-        let exchange = Exchange(head: head, referenceID: context.newReferenceID(), engine: engine, request: request)
+        let exchange = Exchange(head: head, referenceID: context.newReferenceID(serial: loop.nextSerial()), engine: engine, request: request)
         self.exchange = exchange
         if !head.keepAlive { closeAfterResponse = true }
 
@@ -190,8 +190,8 @@ extension ProxyConnection {
         if tunnelAuthority != nil, exchange.head.method != "CONNECT" {
             exchange.upstreamKey = "tls:\(exchange.upstreamKey)/\(host)"   // one TLS session per origin name
         }
-        if pooled, let connection = loop.upstreams.take(exchange.upstreamKey), watchUpstream(connection, events: 0) {
-            upstream = connection
+        if pooled, let connection = loop.upstreams.take(exchange.upstreamKey) {
+            adoptPooledUpstream(connection)
             upstreamConnected()
             return
         }

@@ -98,6 +98,8 @@ extension ProxyConnection {
             beginResponse(head)
         }
         moveResponseBody()
+        // Head and body leave in one write: one send(2) per response, not one for the head and one for the body.
+        if phase != .closed { flushClient() }
     }
 
     private func beginResponse(_ head: ResponseHead) {
@@ -136,7 +138,8 @@ extension ProxyConnection {
         } else if !http11Client {
             headers.set("Connection", "keep-alive")
         }
-        sendToClient(ResponseHead(status: head.status, reason: head.reason, headers: headers).serialized())
+        outbuf.append(ResponseHead(status: head.status, reason: head.reason, headers: headers).serialized())
+        exchange.responseStarted = true
         if case .none = exchange.responseFraming { responseComplete() }
     }
 
@@ -176,7 +179,6 @@ extension ProxyConnection {
                 responseComplete()
             }
         }
-        flushClient()
     }
 
     /// The whole response is in the client buffer.

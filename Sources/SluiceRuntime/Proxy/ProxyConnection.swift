@@ -148,7 +148,7 @@ final class ProxyConnection: EventHandler {
         case .idle where inbuf.isEmpty, .closing:
             close()
             return false
-        case .exchanging where exchange?.requestDone == true:
+        case .exchanging where exchange?.requestDone == true, .connecting where exchange?.requestDone == true:
             // Half-close after a complete request: still deliver the response (RFC 9112 §9.6).
             closeAfterResponse = true
             return true
@@ -316,15 +316,17 @@ final class ProxyConnection: EventHandler {
         }
     }
 
+    /// Reading stays on while buffers are below the high-water mark, also while an answer is pending: the next
+    /// pipelined request just waits in `inbuf`. So a keep-alive client costs no epoll_ctl per request.
     private var wantsClientRead: Bool {
-        if clientEOF { return false }
+        if clientEOF || inbuf.count >= Self.highWater { return false }
         switch phase {
         case .idle: return pendingClientBytes < Self.highWater
         case .inspecting: return true
-        case .exchanging:
-            guard let exchange, !exchange.requestDone else { return false }
-            return (upstream?.pendingBytes ?? 0) < Self.highWater
-        case .connecting, .closing, .closed: return false
+        case .exchanging, .connecting:
+            guard let exchange else { return false }
+            return exchange.requestDone || (upstream?.pendingBytes ?? 0) < Self.highWater
+        case .closing, .closed: return false
         }
     }
 
@@ -345,13 +347,21 @@ final class ProxyConnection: EventHandler {
         }
     }
 
+    /// A pooled upstream is still registered under the pool's token: one MOD hands it to this connection.
+    func adoptPooledUpstream(_ connection: UpstreamConnection) {
+        let events = UInt32(CSL_EPOLLIN)
+        loop.change(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
+        interest[1] = events
+        upstream = connection
+    }
+
     /// Drops this connection's hold on its upstream; returns it to the pool when `reusable`.
+    /// close(2) removes a descriptor from epoll by itself, so a closed upstream costs no epoll_ctl.
     func releaseUpstream(reusable: Bool) {
         guard let connection = upstream else { return }
         upstream = nil
         interest[1] = 0
-        loop.unwatch(connection.fd.raw)
-        if reusable { loop.upstreams.put(connection) } else { connection.fd.close() }
+        if !(reusable && loop.upstreams.put(connection)) { connection.fd.close() }
     }
 
     // MARK: timers and shutdown
@@ -399,8 +409,7 @@ final class ProxyConnection: EventHandler {
         guard phase != .closed else { return }
         phase = .closed
         releaseUpstream(reusable: false)
-        loop.unwatch(client.raw)
-        client.close()
+        client.close()   // leaves epoll with it
         loop.remove(id)
         context.stats.bump(context.stats.active, by: -1)
     }

@@ -50,18 +50,25 @@ public final class ProxyContext: Sendable {
     public func replaceEngine(_ engine: Engine) { currentEngine.withLock { $0 = engine } }
 
     /// A short, unguessable id shown on pages and written to the audit line.
-    func newReferenceID() -> String {
-        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789".utf8)
-        var rng = SystemRandomNumberGenerator()
-        var value = rng.next() as UInt64
-        var out = [UInt8]()
-        out.reserveCapacity(12)
-        for _ in 0..<12 {
-            out.append(alphabet[Int(value & 31)])
-            value >>= 5
+    /// A short id users can quote and the audit log can be searched by. Ids are a keyed hash (Swift's
+    /// per-process random SipHash key) of a per-loop serial and a random per-process salt: unique in practice,
+    /// not guessable, and without a getrandom(2) call per request.
+    func newReferenceID(serial: UInt64) -> String {
+        var hasher = Hasher()
+        hasher.combine(referenceSalt)
+        hasher.combine(serial)
+        var value = UInt64(bitPattern: Int64(hasher.finalize()))
+        return String(unsafeUninitializedCapacity: 12) { buffer in
+            for i in 0..<12 {
+                buffer[i] = Self.referenceAlphabet[Int(value & 31)]
+                value >>= 5
+            }
+            return 12
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let referenceAlphabet = Array("abcdefghijkmnpqrstuvwxyz23456789".utf8)
+    private let referenceSalt = UInt64.random(in: .min ... .max)
 
     func record(_ record: AuditRecord) { audit?.append(record) }
 }

@@ -38,11 +38,12 @@ final class UpstreamPool {
         let connection: UpstreamConnection
         weak var pool: UpstreamPool?
         var id: UInt64 = 0
-        let since = ContinuousClock.now
+        let since: ContinuousClock.Instant
 
-        init(connection: UpstreamConnection, pool: UpstreamPool) {
+        init(connection: UpstreamConnection, pool: UpstreamPool, since: ContinuousClock.Instant) {
             self.connection = connection
             self.pool = pool
+            self.since = since
         }
 
         func handle(events: UInt32, tag: UInt8) { pool?.evict(self) }   // readable or hung up while idle: closed
@@ -59,37 +60,44 @@ final class UpstreamPool {
 
     init(loop: EventLoop) { self.loop = loop }
 
-    /// Takes a live idle connection to `key`, if any.
+    /// A connection parked this briefly is trusted without a peek: an origin's close would already have
+    /// arrived as an event, and idempotent requests are retried on a stale one anyway.
+    static let peekAfter: Duration = .seconds(1)
+
+    /// Takes a live idle connection to `key`, if any. It stays registered with epoll under the pool's token;
+    /// the taker re-tags it with one EPOLL_CTL_MOD.
     func take(_ key: String) -> UpstreamConnection? {
-        while let entry = parked[key]?.popLast() {
-            loop.unwatch(entry.connection.fd.raw)
+        guard var entries = parked[key] else { return nil }
+        defer { parked[key] = entries.isEmpty ? nil : entries }
+        var now: ContinuousClock.Instant?
+        while let entry = entries.popLast() {
             loop.remove(entry.id)
-            if entry.connection.looksAlive {
+            let checked = now ?? .now
+            now = checked
+            if checked - entry.since < Self.peekAfter || entry.connection.looksAlive {
                 entry.connection.reused = true
                 return entry.connection
             }
+            entry.connection.fd.close()
         }
         return nil
     }
 
-    /// Parks a connection whose last exchange ended cleanly; closes it when the pool is full.
-    func put(_ connection: UpstreamConnection) {
-        guard connection.inbuf.isEmpty, connection.pendingBytes == 0, (parked[connection.key]?.count ?? 0) < maxPerKey else { return }
+    /// Parks a connection whose last exchange ended cleanly, still registered with epoll (re-tagged to the
+    /// pool); false when the pool will not keep it and the caller must close it.
+    func put(_ connection: UpstreamConnection) -> Bool {
+        guard connection.inbuf.isEmpty, connection.pendingBytes == 0, (parked[connection.key]?.count ?? 0) < maxPerKey else { return false }
         connection.inbuf.shrinkIfEmpty()
         connection.outbuf.shrinkIfEmpty()
-        let entry = Parked(connection: connection, pool: self)
+        let entry = Parked(connection: connection, pool: self, since: .now)
         entry.id = loop.add(entry)
-        do {
-            try loop.watch(connection.fd.raw, events: UInt32(CSL_EPOLLIN), id: entry.id, tag: 0)
-        } catch {
-            loop.remove(entry.id)
-            return
-        }
+        loop.change(connection.fd.raw, events: UInt32(CSL_EPOLLIN), id: entry.id, tag: 0)
         parked[connection.key, default: []].append(entry)
+        return true
     }
 
     private func evict(_ entry: Parked) {
-        loop.unwatch(entry.connection.fd.raw)
+        entry.connection.fd.close()   // leaves epoll with it
         loop.remove(entry.id)
         parked[entry.connection.key]?.removeAll { $0 === entry }
         if parked[entry.connection.key]?.isEmpty == true { parked[entry.connection.key] = nil }
