@@ -46,10 +46,10 @@ extension AuditRecord {
     /// The record with what must never reach the log removed: query strings (unless kept), over-long notes.
     func sanitized(includeQuery: Bool) -> AuditRecord {
         var copy = self
-        if !includeQuery, let path, let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+        if !includeQuery, let path, let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
             copy.path = String(path[..<cut])
         }
-        if let note, note.count > 240 { copy.note = String(note.prefix(240)) + "…" }
+        if let note, note.utf8.count > 240, note.count > 240 { copy.note = String(note.prefix(240)) + "…" }
         for i in copy.pii.indices where copy.pii[i].fingerprints.count > Self.maxFingerprints {
             copy.pii[i].fingerprints.removeLast(copy.pii[i].fingerprints.count - Self.maxFingerprints)  // count keeps the total
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The durable audit log: `append` only enqueues; a background thread seals the chain, writes, rotates and fsyncs in groups.
 public final class AuditWriter: Sendable {
@@ -44,11 +45,7 @@ public final class AuditWriter: Sendable {
         return state.appended
     }
 
-    public var isHealthy: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return state.healthy
-    }
+    public var isHealthy: Bool { state.healthyFlag.load(ordering: .acquiring) }
 
     public var lastError: String? {
         condition.lock()

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// State shared between `append`/`flush` callers and the writer thread.
 final class AuditWriterSharedState {
     var pending: [AuditRecord] = []
@@ -5,7 +7,11 @@ final class AuditWriterSharedState {
     var written: UInt64 = 0
     var durable: UInt64 = 0
     var failures: UInt64 = 0
-    var healthy = true
+    var healthy = true {
+        didSet { healthyFlag.store(healthy, ordering: .releasing) }
+    }
+    /// `healthy` for the request path, which asks on every request and should not take the lock for it.
+    let healthyFlag = Atomic<Bool>(true)
     var lastError: String?
     var stopping = false
     var flushWanted = false
@@ -13,5 +19,6 @@ final class AuditWriterSharedState {
     var started = false
 }
 
-// Safe: every property is read and written only while holding the owning AuditWriter's NSCondition.
+// Safe: every property but the atomic `healthyFlag` is read and written only while holding the owning
+// AuditWriter's NSCondition.
 extension AuditWriterSharedState: @unchecked Sendable {}
