@@ -37,8 +37,9 @@ public final class Engine: Sendable {
 
     /// Decides a request head: client ACL, target and Host checks, proxy auth, rules, warn flow, model id in the path.
     public func decide(_ request: EngineRequest, referenceID: String, now: Date) -> RequestDecision {
-        let language = PageLanguage.choose(acceptLanguage: request.acceptLanguage, fallback: policy.language)
-        let text = PageText.forLanguage(language)
+        // Only pages and rule reasons need a language; most forwarded requests never ask.
+        lazy var language = PageLanguage.choose(acceptLanguage: request.acceptLanguage, fallback: policy.language)
+        lazy var text = PageText.forLanguage(language)
         var looseFormat: PageFormat { PageFormat.negotiate(accept: request.accept, contentType: request.contentType, path: request.target) }
 
         // 1. Client ACL, before anything about the request is revealed.

@@ -33,5 +33,5 @@ public struct EngineRequest: Sendable {
         self.authenticatedUser = authenticatedUser
     }
 
-    var isConnect: Bool { method.uppercased() == "CONNECT" }
+    var isConnect: Bool { method == "CONNECT" || method.uppercased() == "CONNECT" }
 }

@@ -26,8 +26,35 @@ enum ModelIDInspector {
         return object["model"] as? String
     }
 
+    /// False when no segment can be a marker: no percent-escape (which could spell one) and no segment that
+    /// is a marker ignoring ASCII case. Most paths are answered here without decoding or allocating.
+    static func mayNameModel(_ path: String) -> Bool {
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") { return true }
+            if byte == UInt8(ascii: "/") {
+                if isMarker(bytes[start..<index]) { return true }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        return false   // the last segment has nothing after it
+    }
+
+    private static let markerBytes = markers.map { Array($0.utf8) }
+
+    private static func isMarker(_ segment: Substring.UTF8View) -> Bool {
+        markerBytes.contains { marker in
+            marker.count == segment.count && zip(marker, segment).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
+    }
+
     /// The first model rule hit by the path, with the offending id.
     static func pathHit(_ path: String, policy: Policy) -> (ModelRule, String)? {
+        guard mayNameModel(path) else { return nil }
         for id in modelIDs(inPath: path) {
             if let rule = policy.modelRule(for: id) { return (rule, id) }
         }

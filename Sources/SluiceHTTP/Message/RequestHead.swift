@@ -19,16 +19,14 @@ public struct RequestHead: Sendable, Equatable {
     /// Builds a head and derives framing and connection semantics from its fields. Framing errors are not
     /// checked here (the parser does that); an invalid Content-Length counts as no body.
     public init(method: String, target: RequestTarget, version: HTTPVersion, headers: HeaderList) {
-        self.method = method
-        self.target = target
-        self.version = version
-        self.headers = headers
+        let rawTarget: String
         switch target {
         case .origin(let t): rawTarget = t
         case .absolute(let scheme, let authority, let path): rawTarget = "\(scheme)://\(authority)\(path)"
         case .authority(let a): rawTarget = a
         case .asterisk: rawTarget = "*"
         }
+        let framing: BodyFraming
         if headers.contains("Transfer-Encoding") {
             framing = .chunked
         } else if let length = headers["Content-Length"].flatMap({ Int($0.trimmingOWS()) }), length > 0 {
@@ -36,6 +34,17 @@ public struct RequestHead: Sendable, Equatable {
         } else {
             framing = .none
         }
+        self.init(method: method, target: target, rawTarget: rawTarget, version: version, headers: headers, framing: framing)
+    }
+
+    /// The parser's initialiser: the target text and the framing are already known and validated.
+    init(method: String, target: RequestTarget, rawTarget: String, version: HTTPVersion, headers: HeaderList, framing: BodyFraming) {
+        self.method = method
+        self.target = target
+        self.rawTarget = rawTarget
+        self.version = version
+        self.headers = headers
+        self.framing = framing
         keepAlive = version == .http10 ? headers.hasToken("Connection", "keep-alive") : !headers.hasToken("Connection", "close")
         // RFC 9110 §10.1.1: an HTTP/1.0 request's 100-continue expectation is ignored.
         expectsContinue = version == .http11 && headers["Expect"]?.trimmingOWS().lowercased() == "100-continue"

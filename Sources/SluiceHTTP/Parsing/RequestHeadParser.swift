@@ -21,23 +21,24 @@ public struct RequestHeadParser: Sendable {
     private static func build(_ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) throws(HTTPParseError) -> RequestHead {
         // request-line = method SP request-target SP HTTP-version (§3), exactly one space each.
         let line = lines[0]
-        var spaces: [Int] = []
+        var spaces = (0, 0)
+        var spaceCount = 0
         for i in line where bytes[i] == 0x20 {
-            spaces.append(i)
-            if spaces.count > 2 { break }
+            spaceCount += 1
+            if spaceCount == 1 { spaces.0 = i } else if spaceCount == 2 { spaces.1 = i } else { break }
         }
-        guard spaces.count == 2, spaces[0] > line.lowerBound, spaces[1] > spaces[0] + 1, spaces[1] + 1 < line.upperBound else {
+        guard spaceCount == 2, spaces.0 > line.lowerBound, spaces.1 > spaces.0 + 1, spaces.1 + 1 < line.upperBound else {
             throw HTTPParseError(.malformed, "request line is not 'METHOD target HTTP/1.1'")
         }
-        let methodRange = line.lowerBound..<spaces[0]
+        let methodRange = line.lowerBound..<spaces.0
         for i in methodRange where !ByteClass.isTChar(bytes[i]) {
             throw HTTPParseError(.malformed, "invalid character in the method")
         }
-        let targetRange = (spaces[0] + 1)..<spaces[1]
+        let targetRange = (spaces.0 + 1)..<spaces.1
         for i in targetRange where bytes[i] <= 0x20 || bytes[i] >= 0x7F {
             throw HTTPParseError(.malformed, "invalid character in the request target")
         }
-        let version = try FieldLineParser.version(bytes, (spaces[1] + 1)..<line.upperBound)
+        let version = try FieldLineParser.version(bytes, (spaces.1 + 1)..<line.upperBound)
         let method = String(decoding: UnsafeBufferPointer(rebasing: bytes[methodRange]), as: UTF8.self)
         let rawTarget = String(decoding: UnsafeBufferPointer(rebasing: bytes[targetRange]), as: UTF8.self)
         guard RequestHead.knownMethods.contains(method) else {
@@ -45,10 +46,8 @@ public struct RequestHeadParser: Sendable {
         }
         let target = try parseTarget(rawTarget, method: method)
         let headers = try FieldLineParser.parse(bytes, lines: lines[1...])
-        var head = RequestHead(method: method, target: target, version: version, headers: headers)
-        head.rawTarget = rawTarget
-        head.framing = try framing(headers, version: version)
-        return head
+        return RequestHead(method: method, target: target, rawTarget: rawTarget, version: version, headers: headers,
+                           framing: try framing(headers, version: version))
     }
 
     /// §3.2: the form must fit the method; absolute-form only for http and https.
@@ -92,10 +91,10 @@ public struct RequestHeadParser: Sendable {
     /// §6.1–6.3 for requests: Transfer-Encoding must end in a single chunked and cannot meet Content-Length;
     /// Content-Length values must agree and be plain digits.
     static func framing(_ headers: HeaderList, version: HTTPVersion) throws(HTTPParseError) -> BodyFraming {
-        let codings = headers.tokens("Transfer-Encoding")
         let hasTE = headers.contains("Transfer-Encoding")
         let hasCL = headers.contains("Content-Length")
         if hasTE {
+            let codings = headers.tokens("Transfer-Encoding")
             if hasCL { throw HTTPParseError(.conflictingFraming, "both Content-Length and Transfer-Encoding") }
             if version == .http10 { throw HTTPParseError(.conflictingFraming, "Transfer-Encoding in an HTTP/1.0 request") }
             guard codings.last == "chunked", codings.filter({ $0 == "chunked" }).count == 1 else {
@@ -104,6 +103,8 @@ public struct RequestHeadParser: Sendable {
             return .chunked
         }
         guard hasCL else { return .none }
+        let fields = headers.values("Content-Length")
+        if fields.count == 1, let length = ContentLength.parse(fields[0]) { return length == 0 ? .none : .contentLength(length) }
         let values = headers.values("Content-Length").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { $0.trimmingOWS() }
         guard let first = values.first, values.allSatisfy({ $0 == first }), let length = ContentLength.parse(first) else {
             throw HTTPParseError(.invalidContentLength, "invalid or conflicting Content-Length")

@@ -46,19 +46,12 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses strict text (dotted-quad IPv4 or IPv6 without brackets); nil for anything else.
     public init?(_ text: String) {
-        if text.contains(":") {
+        if text.utf8.contains(UInt8(ascii: ":")) {
             guard let parsed = try? IPAddress.parseIPv6(text) else { return nil }
             self = parsed
         } else {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 4 else { return nil }
-            var value: UInt32 = 0
-            for part in parts {
-                guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let octet = UInt32(part), octet <= 255 else { return nil }
-                if part.count > 1 && part.first == "0" { return nil }
-                value = value << 8 | octet
-            }
-            self = .v4(value)
+            guard let parsed = HostNormalizer.dottedQuad(text) else { return nil }
+            self = parsed
         }
     }
 }

@@ -3,6 +3,7 @@ public enum PathNormalizer {
     /// Decodes percent-escapes of unreserved characters (RFC 3986 §6.2.2.2), drops the query and fragment,
     /// and removes dot segments (§5.2.4); an empty path becomes "/".
     public static func normalize(_ raw: String) -> String {
+        if isAlreadyNormal(raw) { return raw }
         var path = Substring(raw)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         var bytes: [UInt8] = []
@@ -33,6 +34,27 @@ public enum PathNormalizer {
             }
         }
         return String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
+    /// The common path needs no work: rooted, no escapes, no query or fragment, no "." or ".." segment.
+    static func isAlreadyNormal(_ raw: String) -> Bool {
+        guard raw.utf8.first == UInt8(ascii: "/") else { return false }
+        var length = 0, dots = 0
+        for byte in raw.utf8.dropFirst() {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"): return false
+            case UInt8(ascii: "/"):
+                if length > 0, length == dots, length <= 2 { return false }
+                length = 0
+                dots = 0
+            case UInt8(ascii: "."):
+                length += 1
+                dots += 1
+            default:
+                length += 1
+            }
+        }
+        return !(length > 0 && length == dots && length <= 2)
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

@@ -186,9 +186,14 @@ extension ProxyConnection {
     func openUpstream(host: String, port: Int, pooled: Bool) {
         guard let exchange else { return }
         let target = context.configuration.connectTo.route(host: host, port: port)
-        exchange.upstreamKey = target.host.contains(":") ? "[\(target.host)]:\(target.port)" : "\(target.host):\(target.port)"
-        if tunnelAuthority != nil, exchange.head.method != "CONNECT" {
-            exchange.upstreamKey = "tls:\(exchange.upstreamKey)/\(host)"   // one TLS session per origin name
+        let tls = tunnelAuthority != nil && exchange.head.method != "CONNECT"
+        if let last = lastRoute, last.host == host, last.port == port, last.tls == tls {
+            exchange.upstreamKey = last.key   // keep-alive clients ask for the same origin again and again
+        } else {
+            var key = target.host.utf8.contains(UInt8(ascii: ":")) ? "[\(target.host)]:\(target.port)" : "\(target.host):\(target.port)"
+            if tls { key = "tls:\(key)/\(host)" }   // one TLS session per origin name
+            exchange.upstreamKey = key
+            lastRoute = (host, port, tls, key)
         }
         if pooled, let connection = loop.upstreams.take(exchange.upstreamKey) {
             adoptPooledUpstream(connection)
@@ -336,7 +341,9 @@ extension ProxyConnection {
         var target = "/"
         if case .absolute(_, let authority, let pathAndQuery) = head.target {
             target = pathAndQuery
-            let hostPart = authority.split(separator: "@", omittingEmptySubsequences: false).last.map(String.init) ?? authority
+            // Userinfo never goes to the origin: the host starts after the last "@" (RFC 3986 §3.2).
+            let bytes = authority.utf8
+            let hostPart = bytes.lastIndex(of: UInt8(ascii: "@")).map { String(authority[bytes.index(after: $0)...]) } ?? authority
             headers.set("Host", hostPart)
         } else if case .origin(let pathAndQuery) = head.target {
             target = pathAndQuery   // inside an intercepted tunnel; the engine checked Host against the CONNECT

@@ -49,7 +49,10 @@ final class ProxyConnection: EventHandler {
     var tunnelHost: String?
     /// The user the CONNECT authenticated as; inner requests carry no Proxy-Authorization.
     var tunnelUser: String?
-    private var interest: [UInt32] = [0, 0]
+    /// The last origin this client was routed to and its pool key.
+    var lastRoute: (host: String, port: Int, tls: Bool, key: String)?
+    private var clientInterest: UInt32 = 0
+    private var upstreamInterest: UInt32 = 0
     private var parsing = false
     private var parseAgain = false
 
@@ -66,7 +69,7 @@ final class ProxyConnection: EventHandler {
         _ = csl_set_nodelay(client.raw)
         do {
             try loop.watch(client.raw, events: UInt32(CSL_EPOLLIN), id: id, tag: Self.clientTag)
-            interest[0] = UInt32(CSL_EPOLLIN)
+            clientInterest = UInt32(CSL_EPOLLIN)
         } catch {
             close()
             return
@@ -301,16 +304,16 @@ final class ProxyConnection: EventHandler {
         var clientEvents: UInt32 = 0
         if wantsClientRead { clientEvents |= UInt32(CSL_EPOLLIN) }
         if pendingClientBytes > 0 { clientEvents |= UInt32(CSL_EPOLLOUT) }
-        if interest[0] != clientEvents {
-            interest[0] = clientEvents
+        if clientInterest != clientEvents {
+            clientInterest = clientEvents
             loop.change(client.raw, events: clientEvents, id: id, tag: Self.clientTag)
         }
         if let upstream {
             var events: UInt32 = 0
             if !upstream.connected || upstream.pendingBytes > 0 { events |= UInt32(CSL_EPOLLOUT) }
             if upstream.connected && wantsUpstreamRead { events |= UInt32(CSL_EPOLLIN) }
-            if interest[1] != events {
-                interest[1] = events
+            if upstreamInterest != events {
+                upstreamInterest = events
                 loop.change(upstream.fd.raw, events: events, id: id, tag: Self.upstreamTag)
             }
         }
@@ -340,7 +343,7 @@ final class ProxyConnection: EventHandler {
     func watchUpstream(_ connection: UpstreamConnection, events: UInt32) -> Bool {
         do {
             try loop.watch(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
-            interest[1] = events
+            upstreamInterest = events
             return true
         } catch {
             return false
@@ -351,7 +354,7 @@ final class ProxyConnection: EventHandler {
     func adoptPooledUpstream(_ connection: UpstreamConnection) {
         let events = UInt32(CSL_EPOLLIN)
         loop.change(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
-        interest[1] = events
+        upstreamInterest = events
         upstream = connection
     }
 
@@ -360,7 +363,7 @@ final class ProxyConnection: EventHandler {
     func releaseUpstream(reusable: Bool) {
         guard let connection = upstream else { return }
         upstream = nil
-        interest[1] = 0
+        upstreamInterest = 0
         if !(reusable && loop.upstreams.put(connection)) { connection.fd.close() }
     }
 
