@@ -53,7 +53,7 @@ final class EventLoop {
     var pipes = PipePool()
     /// One read buffer per loop: handlers read into it and copy out only what arrived.
     var readBuffer = [UInt8](repeating: 0, count: 65_536)
-    lazy var upstreams = UpstreamPool(loop: self)
+    let upstreams = UpstreamPool()
     /// Serials for reference ids: loop index in the top byte, so two loops never hand out the same one.
     private var serial: UInt64 = 0
 

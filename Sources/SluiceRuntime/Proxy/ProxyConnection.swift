@@ -52,7 +52,6 @@ final class ProxyConnection: EventHandler {
     /// The last origin this client was routed to and its pool key.
     var lastRoute: (host: String, port: Int, tls: Bool, key: String)?
     private var clientInterest: UInt32 = 0
-    private var upstreamInterest: UInt32 = 0
     private var parsing = false
     private var parseAgain = false
 
@@ -312,10 +311,7 @@ final class ProxyConnection: EventHandler {
             var events: UInt32 = 0
             if !upstream.connected || upstream.pendingBytes > 0 { events |= UInt32(CSL_EPOLLOUT) }
             if upstream.connected && wantsUpstreamRead { events |= UInt32(CSL_EPOLLIN) }
-            if upstreamInterest != events {
-                upstreamInterest = events
-                loop.change(upstream.fd.raw, events: events, id: id, tag: Self.upstreamTag)
-            }
+            upstream.setInterest(events)
         }
     }
 
@@ -339,32 +335,24 @@ final class ProxyConnection: EventHandler {
         return phase == .exchanging && pendingClientBytes < Self.highWater
     }
 
-    /// A new upstream socket joins this connection's epoll registrations.
+    /// A new upstream socket: registered once, its events come to this connection while it owns it.
     func watchUpstream(_ connection: UpstreamConnection, events: UInt32) -> Bool {
-        do {
-            try loop.watch(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
-            upstreamInterest = events
-            return true
-        } catch {
-            return false
-        }
+        connection.owner = self
+        return connection.register(with: loop, events: events)
     }
 
-    /// A pooled upstream is still registered under the pool's token: one MOD hands it to this connection.
+    /// A pooled upstream stays registered; only its owner changes.
     func adoptPooledUpstream(_ connection: UpstreamConnection) {
-        let events = UInt32(CSL_EPOLLIN)
-        loop.change(connection.fd.raw, events: events, id: id, tag: Self.upstreamTag)
-        upstreamInterest = events
+        connection.owner = self
         upstream = connection
     }
 
     /// Drops this connection's hold on its upstream; returns it to the pool when `reusable`.
-    /// close(2) removes a descriptor from epoll by itself, so a closed upstream costs no epoll_ctl.
     func releaseUpstream(reusable: Bool) {
         guard let connection = upstream else { return }
         upstream = nil
-        upstreamInterest = 0
-        if !(reusable && loop.upstreams.put(connection)) { connection.fd.close() }
+        connection.owner = nil
+        if !(reusable && loop.upstreams.put(connection)) { connection.close() }
     }
 
     // MARK: timers and shutdown
@@ -421,8 +409,9 @@ final class ProxyConnection: EventHandler {
     func becomeTunnel(onClose: @escaping (Int64, Int64, String?) -> Void) {
         guard let connection = upstream else { return }
         upstream = nil
+        connection.owner = nil
+        connection.detach()
         loop.unwatch(client.raw)
-        loop.unwatch(connection.fd.raw)
         loop.remove(id)
         phase = .closed
         var toClient = outbuf.takeAll()
