@@ -3,7 +3,7 @@
 # micro-benchmarks. Prints a table of ratios and writes it into docs/performance.md between markers.
 # TLS interception: sluice (own CA, --upstream-ca for an nginx HTTPS origin) vs squid-openssl ssl_bump vs direct HTTPS.
 # Knobs: DUR (seconds per wrk run, 10) CONNS (64) TUNNELS (5000) PEERS ("tinyproxy squid") ROUNDS (1)
-#        BULK_RUNS (3) TLS_PEERS ("squid-bump"; "" skips it) TLS_CONNS (8 curl processes) SQUID_OPENSSL_ROOT (/tmp/squid-openssl)
+#        BULK_RUNS (5) TLS_PEERS ("squid-bump"; "" skips it) TLS_CONNS (8 curl processes) SQUID_OPENSSL_ROOT (/tmp/squid-openssl)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
@@ -169,10 +169,12 @@ run_bulk() { # name port|direct
   local px=() p=() out
   [ "$2" = direct ] || { px=(-x "http://127.0.0.1:$2"); p=(-p); }
   local w=(-s -o /dev/null --max-time 120 -w '%{speed_download} %{http_code} %{size_download}')
-  # Best of BULK_RUNS (3) transfers each: one 100 MiB copy takes ~0.1 s, so a single run mostly measures
-  # whatever else the 2 shared cores were doing at that moment.
-  local fwd=() con=()
-  for _ in $(seq 1 "${BULK_RUNS:-3}"); do
+  # Best of BULK_RUNS (5) transfers each: one 100 MiB copy takes ~0.1 s, so a single run mostly measures
+  # whatever else the 2 shared cores were doing at that moment. A direct transfer is interleaved with every
+  # proxied pair, so each target's CONNECT ratio compares transfers made in the same seconds.
+  local fwd=() con=() dir=()
+  for _ in $(seq 1 "${BULK_RUNS:-5}"); do
+    [ "$2" = direct ] || dir+=("$(curl "${w[@]}" "http://127.0.0.1:$ORIGIN_PORT/large" || true)")
     fwd+=("$(curl "${w[@]}" "${px[@]}" "http://127.0.0.1:$ORIGIN_PORT/large" || true)")
     con+=("$(curl "${w[@]}" "${p[@]}" "${px[@]}" "http://127.0.0.1:$ORIGIN_PORT/large" || true)")
   done
@@ -181,9 +183,13 @@ import json, sys
 def mb(s):
     p = (s or "0 0 0").split()
     return round(float(p[0]) / 1e6, 1) if len(p) == 3 and p[1] == "200" and p[2] == "104857600" else 0.0
-fwd, con = sys.argv[1].splitlines(), sys.argv[2].splitlines()
-print(json.dumps({"fwd_MBps": max(map(mb, fwd)), "connect_MBps": max(map(mb, con)),
-                  "fwd_runs": [mb(x) for x in fwd], "connect_runs": [mb(x) for x in con]}))' "$(printf '%s\n' "${fwd[@]}")" "$(printf '%s\n' "${con[@]}")")"
+fwd, con, dir = ([l for l in x.splitlines() if l.strip()] for x in sys.argv[1:4])
+r = {"fwd_MBps": max(map(mb, fwd)), "connect_MBps": max(map(mb, con)),
+     "fwd_runs": [mb(x) for x in fwd], "connect_runs": [mb(x) for x in con]}
+if dir:
+    r["paired_direct_MBps"] = max(map(mb, dir))
+    r["paired_direct_runs"] = [mb(x) for x in dir]
+print(json.dumps(r))' "$(printf '%s\n' "${fwd[@]}")" "$(printf '%s\n' "${con[@]}")" "$(printf '%s\n' "${dir[@]}")")"
 }
 
 run_tls() { # name port|direct pid cacert
