@@ -12,32 +12,35 @@ struct CanonicalJSON {
     /// The finished object including its closing brace.
     var closed: [UInt8] { bytes + [UInt8(ascii: "}")] }
 
-    mutating func key(_ name: String) {
+    /// Keys are literals without characters to escape: copied as they are.
+    mutating func key(_ name: StaticString) {
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
-        Self.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func string(_ name: String, _ value: String?) {
+    mutating func string(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         Self.appendString(value, to: &bytes)
     }
 
-    mutating func int(_ name: String, _ value: Int64?) {
+    mutating func int(_ name: StaticString, _ value: Int64?) {
         guard let value else { return }
         key(name)
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// Writes a non-negative-or-negative decimal with exactly three fraction digits; non-finite becomes 0.000.
-    mutating func milli(_ name: String, _ value: Double) {
+    mutating func milli(_ name: StaticString, _ value: Double) {
         key(name)
         bytes.append(contentsOf: Self.milliText(value).utf8)
     }
 
-    mutating func raw(_ name: String, _ json: [UInt8]) {
+    mutating func raw(_ name: StaticString, _ json: [UInt8]) {
         key(name)
         bytes.append(contentsOf: json)
     }

@@ -44,11 +44,11 @@ struct RequestTarget: Sendable {
                                  path: PathNormalizer.normalize(rawPath), query: query, isProxyLocal: true)
         }
         guard let afterSeparator = request.target.schemeSeparatorEnd else { throw EngineError(.badTarget, "not a valid request target") }
-        let schemeEnd = request.target.index(afterSeparator, offsetBy: -3)..<afterSeparator
+        let schemeEnd = request.target.utf8.index(afterSeparator, offsetBy: -3)..<afterSeparator
         let scheme = request.target[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw EngineError(.badScheme, "scheme '\(scheme)' is not proxied") }
         let rest = request.target[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authorityEnd = rest.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
         let authorityText = String(rest[..<authorityEnd])
         let target = try authority(authorityText, userinfo: true)
         // The usual request repeats the target's authority in Host: one parse serves both.
@@ -58,7 +58,7 @@ struct RequestTarget: Sendable {
         let defaultPort = scheme == "https" ? 443 : 80
         let port = target.port ?? defaultPort
         var pathAndQuery = String(rest[authorityEnd...])
-        if let hash = pathAndQuery.firstIndex(of: "#") { pathAndQuery = String(pathAndQuery[..<hash]) }
+        if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = String(pathAndQuery[..<hash]) }
         if pathAndQuery.hasPrefix("?") || pathAndQuery.isEmpty { pathAndQuery = "/" + pathAndQuery }
         let (rawPath, query) = split(pathAndQuery)
         // The brief's rule: decide on the URI, and refuse a Host that names another destination.
@@ -78,7 +78,7 @@ struct RequestTarget: Sendable {
     }
 
     private static func split(_ target: String) -> (String, String?) {
-        guard let mark = target.firstIndex(of: "?") else { return (target, nil) }
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (target, nil) }
         return (String(target[..<mark]), String(target[target.index(after: mark)...]))
     }
 

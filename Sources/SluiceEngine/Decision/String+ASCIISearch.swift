@@ -13,16 +13,17 @@ extension StringProtocol {
         return false
     }
 
-    /// The offset just past the first "://", if any.
+    /// The index just past the first "://", if any (a byte scan; the delimiters are ASCII).
     var schemeSeparatorEnd: Index? {
-        var previous2: Character?, previous1: Character?
-        var index = startIndex
-        while index != endIndex {
-            let ch = self[index]
-            if ch == "/", previous1 == "/", previous2 == ":" { return self.index(after: index) }
+        let bytes = utf8
+        var previous2: UInt8 = 0, previous1: UInt8 = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "/"), previous1 == UInt8(ascii: "/"), previous2 == UInt8(ascii: ":") { return index }
             previous2 = previous1
-            previous1 = ch
-            index = self.index(after: index)
+            previous1 = byte
         }
         return nil
     }

@@ -82,20 +82,35 @@ public struct HeaderList: Sendable, Equatable, Sequence {
     /// The fields in wire form: "Name: value\r\n" each.
     /// CR, LF and NUL in a value become spaces, so an edited value can never start a new field.
     func write(into bytes: inout [UInt8]) {
-        for field in fields {
-            bytes.append(contentsOf: field.name.utf8)
-            bytes.append(contentsOf: [0x3A, 0x20])
-            for byte in field.value.utf8 {
-                bytes.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte)
+        for field in fields { Self.write(field.name, field.value, into: &bytes) }
+    }
+
+    /// The fields in wire form, leaving out those `omit` names: forwarding a head this way copies no list.
+    public func write(into bytes: inout [UInt8], omitting omit: (String) -> Bool) {
+        for field in fields where !omit(field.name) { Self.write(field.name, field.value, into: &bytes) }
+    }
+
+    /// One field line; the name is a token (the parser or the code set it), the value is sanitised.
+    public static func write(_ name: String, _ value: String, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+        var value = value
+        value.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { bytes.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte) }
             }
-            bytes.append(contentsOf: [0x0D, 0x0A])
         }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 }
 
 extension String {
     /// ASCII case-insensitive equality without allocating lower-cased copies.
-    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
         utf8.equalsIgnoringASCIICase(other.utf8)
     }
 }

@@ -6,9 +6,17 @@ public enum HopByHop {
 
     /// Removes the fixed list and every field named in Connection, in one pass over the fields.
     public static func strip(_ headers: inout HeaderList) {
-        let named = headers.tokens("Connection") + headers.tokens("Proxy-Connection")
-        headers.removeAll { field in
-            fixed.contains { field.name.equalsIgnoringASCIICase($0) } || named.contains { field.name.equalsIgnoringASCIICase($0) }
-        }
+        let named = connectionNamed(headers)
+        headers.removeAll { isHopByHop($0.name, named: named) }
+    }
+
+    /// The field names Connection and Proxy-Connection list, lower-cased (usually none, or "keep-alive").
+    public static func connectionNamed(_ headers: HeaderList) -> [String] {
+        headers.tokens("Connection") + headers.tokens("Proxy-Connection")
+    }
+
+    /// True for a field that must not be forwarded: the fixed list, or one of `named`.
+    public static func isHopByHop(_ name: String, named: [String]) -> Bool {
+        fixed.contains { name.equalsIgnoringASCIICase($0) } || named.contains { name.equalsIgnoringASCIICase($0) }
     }
 }

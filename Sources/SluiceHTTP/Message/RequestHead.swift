@@ -55,6 +55,12 @@ public struct RequestHead: Sendable, Equatable {
     /// in its own version, RFC 9110 §6.2). Spaces, controls and non-ASCII in `target` are percent-encoded,
     /// so an edited target can never split the request line.
     public func serialized(target: String) -> [UInt8] {
+        serialized(target: target, omitting: { _ in false }, adding: [])
+    }
+
+    /// The head as a proxy forwards it: fields `omit` names left out, `extra` fields appended, with no
+    /// intermediate copy of the header list.
+    public func serialized(target: String, omitting omit: (String) -> Bool, adding extra: [(String, String)]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         bytes.append(contentsOf: method.utf8)
@@ -70,7 +76,8 @@ public struct RequestHead: Sendable, Equatable {
         bytes.append(0x20)
         bytes.append(contentsOf: HTTPVersion.http11.description.utf8)
         bytes.append(contentsOf: [0x0D, 0x0A])
-        headers.write(into: &bytes)
+        headers.write(into: &bytes, omitting: omit)
+        for (name, value) in extra { HeaderList.write(name, value, into: &bytes) }
         bytes.append(contentsOf: [0x0D, 0x0A])
         return bytes
     }

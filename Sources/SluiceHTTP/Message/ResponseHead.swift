@@ -33,9 +33,27 @@ public struct ResponseHead: Sendable, Equatable {
 
     /// The head in wire form; always sent as HTTP/1.1 (a proxy speaks its own version, RFC 9110 §6.2).
     public func serialized() -> [UInt8] {
-        var bytes = Array("HTTP/1.1 \(status) \(reason)\r\n".utf8)
-        headers.write(into: &bytes)
-        bytes.append(contentsOf: [0x0D, 0x0A])
+        serialized(omitting: { _ in false }, adding: [])
+    }
+
+    /// The head as a proxy forwards it: fields `omit` names left out, `extra` fields appended, with no
+    /// intermediate copy of the header list.
+    public func serialized(omitting omit: (String) -> Bool, adding extra: [(String, String)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        bytes.append(contentsOf: "HTTP/1.1 ".utf8)
+        bytes.append(contentsOf: String(status).utf8)
+        bytes.append(0x20)
+        var reason = reason
+        reason.withUTF8 { utf8 in
+            for byte in utf8 { bytes.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte) }
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        headers.write(into: &bytes, omitting: omit)
+        for (name, value) in extra { HeaderList.write(name, value, into: &bytes) }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
         return bytes
     }
 }

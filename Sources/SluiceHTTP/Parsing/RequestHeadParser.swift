@@ -51,14 +51,17 @@ public struct RequestHeadParser: Sendable {
     }
 
     /// §3.2: the form must fit the method; absolute-form only for http and https.
+    /// Byte scans: the caller has checked that the target is visible ASCII, so bytes are characters.
     static func parseTarget(_ raw: String, method: String) throws(HTTPParseError) -> RequestTarget {
+        let bytes = raw.utf8
         if method == "CONNECT" {
             // authority-form: host ":" port, port required.
             // The port is 1*DIGIT (RFC 3986 §3.2.3); Int() alone would also take "+443".
-            guard let colon = raw.lastIndex(of: ":"), colon != raw.startIndex,
-                  raw[raw.index(after: colon)...].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let port = Int(raw[raw.index(after: colon)...]), (1...65535).contains(port),
-                  !raw.contains("/"), !raw.contains("@") else {
+            guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
+                  case let port = bytes[bytes.index(after: colon)...], !port.isEmpty, port.count <= 5,
+                  port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let value = Int(Substring(port)), (1...65535).contains(value),
+                  !bytes.contains(UInt8(ascii: "/")), !bytes.contains(UInt8(ascii: "@")) else {
                 throw HTTPParseError(.malformed, "CONNECT needs host:port")
             }
             return .authority(raw)
@@ -67,24 +70,25 @@ public struct RequestHeadParser: Sendable {
             guard method == "OPTIONS" else { throw HTTPParseError(.malformed, "'*' is only for OPTIONS") }
             return .asterisk
         }
-        if raw.hasPrefix("/") {
-            guard !raw.contains("#") else { throw HTTPParseError(.malformed, "fragment in the request target") }
+        if bytes.first == UInt8(ascii: "/") {
+            guard !bytes.contains(UInt8(ascii: "#")) else { throw HTTPParseError(.malformed, "fragment in the request target") }
             return .origin(raw)
         }
-        guard let colon = raw.firstIndex(of: ":"), raw[colon...].hasPrefix("://") else {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[colon...].starts(with: "://".utf8) else {
             throw HTTPParseError(.malformed, "request target is neither a path nor an absolute URI")
         }
         let scheme = raw[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else {
             throw HTTPParseError(.malformed, "only http and https URIs can be proxied")
         }
-        let rest = raw[raw.index(colon, offsetBy: 3)...]
-        guard !rest.contains("#") else { throw HTTPParseError(.malformed, "fragment in the request target") }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        let authority = String(rest[..<authorityEnd])
-        guard !authority.isEmpty else { throw HTTPParseError(.malformed, "absolute URI without a host") }
-        var path = String(rest[authorityEnd...])
-        if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
+        let restStart = bytes.index(colon, offsetBy: 3)
+        let rest = bytes[restStart...]
+        guard !rest.contains(UInt8(ascii: "#")) else { throw HTTPParseError(.malformed, "fragment in the request target") }
+        let authorityEnd = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        guard authorityEnd != restStart else { throw HTTPParseError(.malformed, "absolute URI without a host") }
+        let authority = String(raw[restStart..<authorityEnd])
+        var path = String(raw[authorityEnd...])
+        if path.isEmpty { path = "/" } else if path.utf8.first == UInt8(ascii: "?") { path = "/" + path }
         return .absolute(scheme: scheme, authority: authority, pathAndQuery: path)
     }
 

@@ -332,36 +332,43 @@ extension ProxyConnection {
     }
 
     /// The head sent to the origin: origin-form target, hop-by-hop fields removed, Host from the URI, Via added.
+    /// Written straight from the received head: left-out fields are skipped, replaced ones appended.
     func upstreamHead(_ exchange: Exchange, verdict: Verdict) -> [UInt8] {
         let head = exchange.head
-        var headers = head.headers
         let upgrade = head.upgrade != nil ? head.headers["Upgrade"] : nil
-        HopByHop.strip(&headers)
-        headers.remove("Expect")
+        let named = HopByHop.connectionNamed(head.headers)
+        var extra: [(String, String)] = []
         var target = "/"
+        var replacesHost = false
         if case .absolute(_, let authority, let pathAndQuery) = head.target {
             target = pathAndQuery
             // Userinfo never goes to the origin: the host starts after the last "@" (RFC 3986 §3.2).
             let bytes = authority.utf8
             let hostPart = bytes.lastIndex(of: UInt8(ascii: "@")).map { String(authority[bytes.index(after: $0)...]) } ?? authority
-            headers.set("Host", hostPart)
+            extra.append(("Host", hostPart))
+            replacesHost = true
         } else if case .origin(let pathAndQuery) = head.target {
             target = pathAndQuery   // inside an intercepted tunnel; the engine checked Host against the CONNECT
         }
         if let forwardTarget = verdict.forwardTarget { target = forwardTarget }
-        headers.append("Via", "1.1 \(context.configuration.viaName)")
-        if exchange.inspecting {
-            headers.remove("Content-Length")
-            headers.set("Content-Length", String(exchange.inspectBuffer.count))
-            if exchange.dropContentEncoding { headers.remove("Content-Encoding") }
+        extra.append(("Via", context.via))
+        let inspected = exchange.inspecting
+        let dropEncoding = inspected && exchange.dropContentEncoding
+        if inspected {
+            extra.append(("Content-Length", String(exchange.inspectBuffer.count)))
         } else if case .chunked = exchange.requestFraming {
-            headers.set("Transfer-Encoding", "chunked")
+            extra.append(("Transfer-Encoding", "chunked"))
         }
         if let upgrade {
-            headers.set("Connection", "Upgrade")
-            headers.set("Upgrade", upgrade)
+            extra.append(("Connection", "Upgrade"))
+            extra.append(("Upgrade", upgrade))
         }
-        return RequestHead(method: head.method, target: .origin(target), version: .http11, headers: headers).serialized(target: target)
+        return head.serialized(target: target, omitting: { name in
+            HopByHop.isHopByHop(name, named: named) || name.equalsIgnoringASCIICase("Expect")
+                || (replacesHost && name.equalsIgnoringASCIICase("Host"))
+                || (inspected && name.equalsIgnoringASCIICase("Content-Length"))
+                || (dropEncoding && name.equalsIgnoringASCIICase("Content-Encoding"))
+        }, adding: extra)
     }
 }
 

@@ -115,9 +115,9 @@ extension ProxyConnection {
         exchange.status = head.status
         exchange.responseFraming = framing
         exchange.upstreamReusable = head.keepAlive
-        var headers = head.headers
-        HopByHop.strip(&headers)
-        headers.append("Via", "1.1 \(context.configuration.viaName)")
+        // Forwarded without copying the header list: hop-by-hop fields are left out as the head is written.
+        let named = HopByHop.connectionNamed(head.headers)
+        var extra = [("Via", context.via)]
         let http11Client = exchange.head.version == .http11
         switch exchange.responseFraming {
         case .contentLength(let n):
@@ -131,14 +131,14 @@ extension ProxyConnection {
         case .none:
             break
         }
-        if exchange.rechunk { headers.set("Transfer-Encoding", "chunked") }
+        if exchange.rechunk { extra.append(("Transfer-Encoding", "chunked")) }
         if !exchange.requestDone { closeAfterResponse = true }   // the origin answered before the body ended
         if closeAfterResponse || draining {
-            headers.set("Connection", "close")
+            extra.append(("Connection", "close"))
         } else if !http11Client {
-            headers.set("Connection", "keep-alive")
+            extra.append(("Connection", "keep-alive"))
         }
-        outbuf.append(ResponseHead(status: head.status, reason: head.reason, headers: headers).serialized())
+        outbuf.append(head.serialized(omitting: { HopByHop.isHopByHop($0, named: named) }, adding: extra))
         exchange.responseStarted = true
         if case .none = exchange.responseFraming { responseComplete() }
     }
@@ -242,7 +242,7 @@ extension ProxyConnection {
         HopByHop.strip(&headers)
         headers.set("Connection", "Upgrade")
         if let upgrade { headers.set("Upgrade", upgrade) }
-        headers.append("Via", "1.1 \(context.configuration.viaName)")
+        headers.append("Via", context.via)
         outbuf.append(ResponseHead(status: 101, reason: head.reason, headers: headers).serialized())
         let record = auditRecord(exchange)
         let started = exchange.started

@@ -30,12 +30,15 @@ public final class ProxyContext: Sendable {
     let tlsClient: TLSClientContext?
     /// Keyed fingerprint of a personal-data value for the audit log (HMAC with the local audit key).
     let fingerprint: (@Sendable (String) -> String)?
+    /// The Via field value this proxy adds (RFC 9110 §7.6.3), built once.
+    let via: String
 
     public init(configuration: ProxyConfiguration, engine: Engine, audit: AuditWriter?,
                 tlsServer: TLSServerContext? = nil, tlsClient: TLSClientContext? = nil,
                 fingerprint: (@Sendable (String) -> String)? = nil) {
         self.fingerprint = fingerprint
         self.configuration = configuration
+        self.via = "1.1 \(configuration.viaName)"
         self.tlsServer = tlsServer
         self.tlsClient = tlsClient
         self.currentEngine = Mutex(engine)
