@@ -121,18 +121,21 @@ extension ProxyConnection {
 
     func auditRecord(_ exchange: Exchange) -> AuditRecord {
         let verdict = exchange.verdict
-        var path: String?
-        switch exchange.head.target {
-        case .absolute(_, _, let pathAndQuery): path = String(pathAndQuery.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        case .origin(let target): path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        default: path = nil
+        // The verdict's path when there is one; otherwise the target's, without its query.
+        var path = verdict?.path
+        if path == nil {
+            switch exchange.head.target {
+            case .absolute(_, _, let target), .origin(let target):
+                path = String(target[..<(target.utf8.firstIndex(of: UInt8(ascii: "?")) ?? target.endIndex)])
+            default: break
+            }
         }
         return AuditRecord(
             time: Date(), id: exchange.referenceID,
             event: exchange.head.method == "CONNECT" ? "connect" : "request",
             client: clientAddress, user: verdict?.user,
             method: exchange.head.method, scheme: exchange.scheme,
-            host: verdict?.host, port: verdict?.port, path: verdict?.path ?? path,
+            host: verdict?.host, port: verdict?.port, path: path,
             action: exchange.actionOverride ?? verdict?.action.rawValue, rule: verdict?.rule, status: exchange.status,
             bytesUp: exchange.bytesUp, bytesDown: exchange.bytesDown,
             durationMs: (ContinuousClock.now - exchange.started).milliseconds,
