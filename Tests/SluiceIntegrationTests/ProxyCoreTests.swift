@@ -153,6 +153,25 @@ struct ProxyCoreTests {
         }
     }
 
+    @Test("pipelined requests followed by a half-close are all answered, then the connection closes")
+    func pipeliningThenHalfClose() throws {
+        let origin = try Origin()
+        let proxy = try Proxy()
+        let host = "127.0.0.1:\(origin.port)"
+        // The FIN arrives while the first answer is pending: the two buffered requests must still be answered.
+        let request = "GET http://\(host)/echo?1 HTTP/1.1\r\nHost: \(host)\r\n\r\n"
+            + "GET http://\(host)/chunked HTTP/1.1\r\nHost: \(host)\r\n\r\n"
+            + "GET http://\(host)/echo?3 HTTP/1.1\r\nHost: \(host)\r\n\r\n"
+        let (text, closed) = try raw(proxy.port, request, halfClose: true)
+        #expect(closed)
+        #expect(text.components(separatedBy: "HTTP/1.1 200").count == 4, "\(text)")
+        let first = text.range(of: "/echo?1"), second = text.range(of: "alpha-"), third = text.range(of: "/echo?3")
+        #expect(first != nil && second != nil && third != nil)
+        if let first, let second, let third {
+            #expect(first.lowerBound < second.lowerBound && second.lowerBound < third.lowerBound)
+        }
+    }
+
     @Test("an HTTP/1.0 client gets a plain body and a close for a chunked answer")
     func http10Client() throws {
         let origin = try Origin()

@@ -275,5 +275,6 @@ extension ProxyConnection {
         lastActivity = .now
         // A pipelined request may already be waiting.
         if !inbuf.isEmpty { parseNextRequest() } else { inbuf.shrinkIfEmpty() }
+        closeIfClientDone()
     }
 }

@@ -94,7 +94,10 @@ final class ProxyConnection: EventHandler {
             flushClient()
             // Room again: buffered response bytes, or pipelined requests held back, can move on.
             if phase == .exchanging { pumpResponse() }
-            if phase == .idle, !inbuf.isEmpty { parseNextRequest() }
+            if phase == .idle, !inbuf.isEmpty {
+                parseNextRequest()
+                closeIfClientDone()
+            }
         }
         if phase == .closed { return }
         if events & UInt32(CSL_EPOLLIN | CSL_EPOLLHUP | CSL_EPOLLERR) != 0 {
@@ -151,8 +154,8 @@ final class ProxyConnection: EventHandler {
             close()
             return false
         case .exchanging where exchange?.requestDone == true, .connecting where exchange?.requestDone == true:
-            // Half-close after a complete request: still deliver the response (RFC 9112 §9.6).
-            closeAfterResponse = true
+            // Half-close after a complete request: still deliver the response (RFC 9112 §9.6), and answer the
+            // pipelined requests already buffered; `closeIfClientDone` ends the connection after them.
             return true
         default:
             if phase == .idle {
@@ -215,6 +218,15 @@ final class ProxyConnection: EventHandler {
         headStarted = nil
         context.stats.bump(context.stats.requests)
         begin(head)
+    }
+
+    /// The client has sent FIN and every complete request it sent is answered: close once the answers are out.
+    /// Not while answers are held back by the high-water mark, since a buffered request may still wait.
+    func closeIfClientDone() {
+        guard clientEOF, phase == .idle, pendingClientBytes < Self.highWater else { return }
+        phase = .closing
+        inbuf = ByteQueue()   // at most an incomplete head, which can never be finished now
+        flushClient()
     }
 
     // MARK: writing
