@@ -15,6 +15,9 @@ public struct HeaderList: Sendable, Equatable, Sequence {
 
     public init() {}
 
+    /// An empty list with room for `capacity` fields, so a parsed head fills it without regrowing.
+    public init(capacity: Int) { fields.reserveCapacity(capacity) }
+
     public init(_ pairs: [(String, String)]) {
         fields = pairs.map { HeaderField(name: $0.0, value: $0.1) }
     }

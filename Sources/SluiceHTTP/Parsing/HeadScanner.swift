@@ -15,7 +15,13 @@ struct HeadScanner: Sendable {
         self.strictCRLF = strictCRLF
     }
 
-    mutating func reset() { self = HeadScanner(limits: limits, strictCRLF: strictCRLF) }
+    /// Ready for the next head; the line list keeps its storage, since a keep-alive connection parses many.
+    mutating func reset() {
+        lines.removeAll(keepingCapacity: true)
+        scanned = 0
+        lineStart = 0
+        leadingEmpty = 0
+    }
 
     /// Returns the number of head bytes (through the empty line) once complete, nil while incomplete.
     mutating func scan(_ buffer: [UInt8]) throws(HTTPParseError) -> Int? {
@@ -46,6 +52,7 @@ struct HeadScanner: Sendable {
                     }
                     return i
                 }
+                if lines.isEmpty { lines.reserveCapacity(16) }
                 lines.append(lineStart..<end)
                 lineStart = i
                 try checkLimits(pendingLineEnd: i)
@@ -99,7 +106,7 @@ enum ByteClass {
 /// Parses "name: value" lines into a header list (RFC 9112 §5).
 enum FieldLineParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>) throws(HTTPParseError) -> HeaderList {
-        var headers = HeaderList()
+        var headers = HeaderList(capacity: lines.count)
         for line in lines {
             let first = bytes[line.lowerBound]
             if first == 0x20 || first == 0x09 {
@@ -130,12 +137,12 @@ enum FieldLineParser {
     /// "HTTP/1.x": 1.0 or 1.1 semantics (a higher minor is treated as 1.1, RFC 9112 §2.3); another
     /// major version is 505; anything else is malformed.
     static func version(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(HTTPParseError) -> HTTPVersion {
-        let text = Array(UnsafeBufferPointer(rebasing: bytes[range]))
-        let prefix = Array("HTTP/".utf8)
-        guard text.count >= 6, Array(text.prefix(5)) == prefix else {
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        guard text.count >= 6, text[0] == UInt8(ascii: "H"), text[1] == UInt8(ascii: "T"), text[2] == UInt8(ascii: "T"),
+              text[3] == UInt8(ascii: "P"), text[4] == UInt8(ascii: "/") else {
             throw HTTPParseError(.malformed, "invalid HTTP version")
         }
-        let digits = text.dropFirst(5)
+        let digits = text[5...]
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         if digits.count == 3, isDigit(digits[digits.startIndex]), digits[digits.startIndex + 1] == UInt8(ascii: "."),
            isDigit(digits[digits.startIndex + 2]) {
