@@ -107,7 +107,9 @@ final class AuditWriterCore {
         var written = 0
         var buffer: [UInt8] = []
         var squidBuffer: [UInt8] = []
-        var sealed: [(record: AuditRecord, line: [UInt8], counted: Bool)] = []
+        // Lines sealed since the last commit: counts always, the records and lines only for extra sinks.
+        var sealedCount = 0, sealedCounted = 0
+        var forSinks: [(record: AuditRecord, line: [UInt8])] = []
         var snapshot = chain
         var startSize = output.size
         if let previous = pendingHeaderPrevious {
@@ -134,17 +136,19 @@ final class AuditWriterCore {
             }
             dirty = true
             if let squid, !squidBuffer.isEmpty { try? squid.write(squidBuffer) }
-            for (record, line, _) in sealed {
+            for (record, line) in forSinks {
                 let text = String(decoding: line.dropLast(), as: UTF8.self)
                 for sink in sinks { sink.write(record, line: text) }
             }
-            written += sealed.count
-            consumed += sealed.filter(\.counted).count
+            written += sealedCount
+            consumed += sealedCounted
             snapshot = chain
             startSize = output.size
             buffer.removeAll(keepingCapacity: true)
             squidBuffer.removeAll(keepingCapacity: true)
-            sealed.removeAll(keepingCapacity: true)
+            forSinks.removeAll(keepingCapacity: true)
+            sealedCount = 0
+            sealedCounted = 0
             return nil
         }
         for pending in backlog {
@@ -166,7 +170,9 @@ final class AuditWriterCore {
                 chain = trial
             }
             buffer += line
-            sealed.append((record, line, pending.counted))
+            sealedCount += 1
+            if pending.counted { sealedCounted += 1 }
+            if !sinks.isEmpty { forSinks.append((record, line)) }
             if squid != nil { squidBuffer += Array((SquidLogFormatter.line(for: record) + "\n").utf8) }
             if buffer.count >= 1 << 20, let error = commit() {  // bound the buffer under a burst
                 backlog.removeFirst(written)
