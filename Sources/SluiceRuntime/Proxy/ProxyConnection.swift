@@ -370,34 +370,24 @@ final class ProxyConnection: EventHandler {
     // MARK: timers and shutdown
 
     func tick(now: ContinuousClock.Instant) {
-        let timeouts = context.configuration.timeouts
+        let stage: ConnectionStage
         switch phase {
-        case .idle:
-            if let started = headStarted, now - started > timeouts.headerRead {
-                fail(status: 408, title: "Request timeout", message: "The request head did not arrive in time.", note: "header read timeout")
-            } else if headStarted == nil, exchange == nil, now - lastActivity > timeouts.clientIdle {
-                close()
-            }
-        case .inspecting:
-            if now - lastActivity > timeouts.headerRead {
-                fail(status: 408, title: "Request timeout", message: "The request body did not arrive in time.", note: "body read timeout")
-            }
-        case .connecting:
-            if now - phaseStarted > timeouts.connect {
-                fail(status: 504, title: "Gateway timeout", message: "The server did not accept a connection in time.", note: "upstream connect timeout")
-            }
-        case .exchanging:
-            guard let exchange else { return }
-            if exchange.response == nil, exchange.requestDone, upstream?.outbuf.isEmpty == true,
-               now - phaseStarted > timeouts.upstreamResponse {
-                fail(status: 504, title: "Gateway timeout", message: "The server did not answer in time.", note: "upstream response timeout")
-            } else if now - lastActivity > timeouts.streamIdle {
-                abort(note: "stream idle timeout")
-            }
-        case .closing:
-            if now - lastActivity > .seconds(5) { close() }
-        case .closed:
-            break
+        case .idle: stage = .idle
+        case .inspecting: stage = .inspecting
+        case .connecting: stage = .connecting
+        case .exchanging: stage = .exchanging
+        case .closing: stage = .closing
+        case .closed: return
+        }
+        let state = ConnectionTimers.State(
+            stage: stage, lastActivity: lastActivity, headStarted: headStarted, stageStarted: phaseStarted,
+            hasExchange: exchange != nil,
+            awaitingResponse: exchange.map { $0.response == nil && $0.requestDone } == true && upstream?.outbuf.isEmpty == true)
+        switch context.timers.check(state, now: now) {
+        case .none: break
+        case .close: close()
+        case .respond(let status, let title, let message, let note): fail(status: status, title: title, message: message, note: note)
+        case .abort(let note): abort(note: note)
         }
     }
 

@@ -32,6 +32,8 @@ public final class ProxyContext: Sendable {
     let fingerprint: (@Sendable (String) -> String)?
     /// The Via field value this proxy adds (RFC 9110 §7.6.3), built once.
     let via: String
+    /// The connection deadlines, decided by the engine's pure timer rules.
+    let timers: ConnectionTimers
 
     public init(configuration: ProxyConfiguration, engine: Engine, audit: AuditWriter?,
                 tlsServer: TLSServerContext? = nil, tlsClient: TLSClientContext? = nil,
@@ -39,6 +41,9 @@ public final class ProxyContext: Sendable {
         self.fingerprint = fingerprint
         self.configuration = configuration
         self.via = "1.1 \(configuration.viaName)"
+        let timeouts = configuration.timeouts
+        self.timers = ConnectionTimers(headerRead: timeouts.headerRead, clientIdle: timeouts.clientIdle, connect: timeouts.connect,
+                                       upstreamResponse: timeouts.upstreamResponse, streamIdle: timeouts.streamIdle)
         self.tlsServer = tlsServer
         self.tlsClient = tlsClient
         self.currentEngine = Mutex(engine)
