@@ -49,16 +49,13 @@ public struct PIIDetector: Sendable {
 
     private func makeFindings(_ chosen: [Candidate], _ t: ScanText) -> [Finding] {
         guard !chosen.isEmpty else { return [] }
-        // One walk, stopping at the last finding, converts code point boundaries to UTF-8 offsets (findings are sorted and
-        // disjoint, so their boundaries only grow).
-        var scalars = t.text.unicodeScalars.makeIterator()
+        // Findings are sorted and disjoint: one forward pass over the UTF-8 lengths kept in the scan text converts
+        // code point boundaries to UTF-8 offsets, without decoding the text again.
         var at = 0, offset = 0
         func advance(to target: Int) {
-            while at < target, let s = scalars.next() {
-                let v = s.value
-                offset += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-                at += 1
-            }
+            guard target > at else { return }
+            offset += t.utf8Length(at..<target)
+            at = target
         }
         // Values are cut from the UTF-8 view (index arithmetic is constant time on native strings), not rebuilt per scalar.
         let utf8 = t.text.utf8

@@ -6,26 +6,35 @@ struct ScanText {
     let c: [UInt32]
     var count: Int { c.count }
     /// Letter / upper / lower class of each code point (bits 1, 2, 4), computed once so the scanners' many class tests
-    /// are one load instead of a Unicode property lookup each.
+    /// are one load instead of a Unicode property lookup each; bits 3-4 hold the code point's UTF-8 length minus one,
+    /// so findings map to UTF-8 offsets without decoding the text again.
     private let classes: [UInt8]
     /// Whether the text names an SSN column or label anywhere (CSV exports put the label far from the value).
     let hasSSNColumn: Bool
 
     init(_ text: String) {
         self.text = text
-        // One decoding pass folds and classifies; the UTF-8 length bounds the scalar count.
-        var folded: [UInt32] = []
-        folded.reserveCapacity(text.utf8.count)
-        var classes: [UInt8] = []
-        classes.reserveCapacity(text.utf8.count)
+        // One decoding pass folds and classifies into buffers sized by the UTF-8 length, which bounds the scalar count.
+        let capacity = text.utf8.count
         let ascii = ScanText.asciiClasses
         var firstBackslash = -1
-        for s in text.unicodeScalars {
-            var v = s.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-            if v == 92 && firstBackslash < 0 { firstBackslash = folded.count }
-            folded.append(v)
-            classes.append(v < 128 ? ascii[Int(v)] : ScanText.characterClass(v))
+        var classes: [UInt8] = []
+        var folded = [UInt32](unsafeUninitializedCapacity: capacity) { foldedBuffer, foldedCount in
+            classes = [UInt8](unsafeUninitializedCapacity: capacity) { classBuffer, classCount in
+                var n = 0
+                for s in text.unicodeScalars {
+                    let original = s.value
+                    var v = original
+                    if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+                    if v == 92 && firstBackslash < 0 { firstBackslash = n }
+                    foldedBuffer[n] = v
+                    let length: UInt8 = original < 0x80 ? 0 : original < 0x800 ? 1 : original < 0x10000 ? 2 : 3
+                    classBuffer[n] = (v < 128 ? ascii[Int(v)] : ScanText.characterClass(v)) | length << 3
+                    n += 1
+                }
+                classCount = n
+            }
+            foldedCount = classes.count
         }
         // JSON-style escapes in raw bodies (`\n`, `\t`, `\"`) fold to a space plus the character they stand for, so `\nJan` reads as a new line.
         var i = max(firstBackslash, 0)
@@ -33,6 +42,7 @@ struct ScanText {
             if folded[i] == 92 {
                 // Space, line feed and tab are no letters: their class is 0.
                 switch folded[i + 1] {
+                // Both are one-byte ASCII in the text, so their UTF-8 length bits stay 0 too.
                 case 110: folded[i] = 32; folded[i + 1] = 10; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
                 case 116: folded[i] = 32; folded[i + 1] = 9; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
                 case 114: folded[i] = 32; folded[i + 1] = 10; classes[i] = 0; classes[i + 1] = 0; i += 2; continue
@@ -78,6 +88,13 @@ struct ScanText {
     }
 
     @inline(__always) private func hasClass(_ i: Int, _ bit: UInt8) -> Bool { i >= 0 && i < classes.count && classes[i] & bit != 0 }
+
+    /// UTF-8 bytes of the original code points in `range` (before folding), for mapping findings to UTF-8 offsets.
+    func utf8Length(_ range: Range<Int>) -> Int {
+        var total = range.count
+        for i in range { total += Int(classes[i] >> 3) }
+        return total
+    }
 
     /// Any letter, including accented Latin, Hangul, kana and Han.
     @inline(__always) func isLetter(_ i: Int) -> Bool { hasClass(i, ScanText.letterBit) }
