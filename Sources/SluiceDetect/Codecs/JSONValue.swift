@@ -39,27 +39,31 @@ indirect enum JSONValue {
 
     static func encodeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copy them in one go.
-        if !s.utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) {
-            out.append(contentsOf: s.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(92); out.append(34)
-            case 92: out.append(92); out.append(92)
-            case 10: out.append(92); out.append(110)
-            case 13: out.append(92); out.append(114)
-            case 9: out.append(92); out.append(116)
-            case 8: out.append(92); out.append(98)
-            case 12: out.append(92); out.append(102)
-            case 0..<32:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs without an escape are copied in one go; most strings are one such run.
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 32 || b == 34 || b == 92 else { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                runStart = i + 1
+                switch b {
+                case UInt8(ascii: "\""): out.append(92); out.append(34)
+                case 92: out.append(92); out.append(92)
+                case 10: out.append(92); out.append(110)
+                case 13: out.append(92); out.append(114)
+                case 9: out.append(92); out.append(116)
+                case 8: out.append(92); out.append(98)
+                case 12: out.append(92); out.append(102)
+                default:
+                    out += [92, 117, 48, 48, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+                }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

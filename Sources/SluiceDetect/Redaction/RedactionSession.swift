@@ -55,7 +55,7 @@ struct RedactionSession {
         let types = PIIType.allCases
         var ranges = [[Range<Int>]](repeating: [], count: types.count)
         var distinct = [[String]](repeating: [], count: types.count)
-        var seen = Set<PlaceholderBook.Key>()
+        var seen = Set<PlaceholderBook.Key>(minimumCapacity: found.count)
         for f in found {
             let k = f.type.ordinal
             ranges[k].append(f.range)
