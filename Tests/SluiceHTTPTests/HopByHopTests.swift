@@ -47,4 +47,24 @@ import SluiceHTTP
         HopByHop.strip(&headers)
         #expect(headers == once)
     }
+
+    @Test("names listed by Connection, lower-cased; keep-alive is left out, the fixed list covers it")
+    func connectionNamed() {
+        let headers = HeaderList([("Connection", "keep-alive, X-Trace"), ("Proxy-Connection", " Close ,, ")])
+        #expect(HopByHop.connectionNamed(headers) == ["x-trace", "close"])
+        #expect(HopByHop.connectionNamed(HeaderList([("Connection", "keep-alive")])).isEmpty)
+    }
+
+    @Test("a head written for forwarding leaves out exactly what strip removes")
+    func forwardedHeadMatchesStrip() {
+        let fields = [("Server", "o"), ("Connection", "keep-alive, X-Trace"), ("X-Trace", "1"), ("Keep-Alive", "timeout=5"),
+                      ("Transfer-Encoding", "chunked"), ("Content-Type", "text/plain"), ("Close", "x")]
+        let head = ResponseHead(status: 200, headers: HeaderList(fields))
+        let named = HopByHop.connectionNamed(head.headers)
+        let written = head.serialized(omitting: { HopByHop.isHopByHop($0, named: named) }, adding: [("Via", "1.1 sluice")])
+        var stripped = head.headers
+        HopByHop.strip(&stripped)
+        stripped.append("Via", "1.1 sluice")
+        #expect(written == ResponseHead(status: 200, headers: stripped).serialized())
+    }
 }

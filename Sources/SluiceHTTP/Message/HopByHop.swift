@@ -10,9 +10,18 @@ public enum HopByHop {
         headers.removeAll { isHopByHop($0.name, named: named) }
     }
 
-    /// The field names Connection and Proxy-Connection list, lower-cased (usually none, or "keep-alive").
+    /// The field names Connection and Proxy-Connection list, lower-cased, leaving out "keep-alive" (Keep-Alive
+    /// is in the fixed list anyway): a keep-alive head then names nothing, and nothing is allocated.
     public static func connectionNamed(_ headers: HeaderList) -> [String] {
-        headers.tokens("Connection") + headers.tokens("Proxy-Connection")
+        var named: [String] = []
+        for field in headers where field.name.equalsIgnoringASCIICase("Connection") || field.name.equalsIgnoringASCIICase("Proxy-Connection") {
+            for element in field.value.utf8.split(separator: UInt8(ascii: ",")) {
+                let token = element.trimmingOWSBytes()
+                if token.isEmpty || token.equalsIgnoringASCIICase("keep-alive".utf8) { continue }
+                named.append(String(decoding: token.map(lowercaseASCII), as: UTF8.self))
+            }
+        }
+        return named
     }
 
     /// True for a field that must not be forwarded: the fixed list, or one of `named`.
