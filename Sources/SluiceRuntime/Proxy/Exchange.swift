@@ -27,7 +27,6 @@ final class Exchange {
     var dropContentEncoding = false
 
     // Response, upstream → client.
-    var responseParser = ResponseHeadParser()
     var response: ResponseHead?
     var responseFraming: BodyFraming = .none
     var responseRemaining = 0

@@ -24,6 +24,7 @@ extension ProxyConnection {
             authenticatedUser: tunnelUser)
         let exchange = Exchange(head: head, referenceID: context.newReferenceID(serial: loop.nextSerial()), engine: engine, request: request)
         self.exchange = exchange
+        responseParser.reset()
         if !head.keepAlive { closeAfterResponse = true }
 
         if let audit = context.audit, !audit.acceptsTraffic {

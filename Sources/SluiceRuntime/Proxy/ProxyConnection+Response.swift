@@ -74,14 +74,14 @@ extension ProxyConnection {
         while exchange.response == nil {
             let parsed: (head: ResponseHead, consumed: Int)?
             do {
-                parsed = try exchange.responseParser.parse(upstream.inbuf.contiguous)
+                parsed = try responseParser.parse(upstream.inbuf.contiguous)
             } catch {
                 fail(status: 502, title: "Bad answer from the server", message: "The server sent a response Sluice cannot read.", note: "invalid upstream response: \(error)")
                 return
             }
             guard let (head, consumed) = parsed else { return }
             upstream.inbuf.consume(consumed)
-            exchange.responseParser.reset()
+            responseParser.reset()
             if head.status == 101 {
                 switchProtocols(head)
                 return
@@ -202,7 +202,7 @@ extension ProxyConnection {
               ["GET", "HEAD", "OPTIONS"].contains(exchange.head.method), exchange.head.framing == .none,
               let verdict = exchange.verdict else { return false }
         releaseUpstream(reusable: false)
-        exchange.responseParser.reset()
+        responseParser.reset()
         openUpstream(host: verdict.host, port: verdict.port, pooled: false)
         return true
     }

@@ -23,6 +23,8 @@ final class ProxyConnection: EventHandler {
     var inbuf = ByteQueue()
     var outbuf = ByteQueue()
     var parser: RequestHeadParser
+    /// Reused for every response on this connection (reset per exchange), like `parser` for requests.
+    var responseParser = ResponseHeadParser()
     var phase = Phase.idle
     var exchange: Exchange?
     var upstream: UpstreamConnection?
